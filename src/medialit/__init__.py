@@ -1,0 +1,26 @@
+"""medialit: read the news critically, with notebooks and a small toolkit.
+
+Importing medialit only defines things; nothing is loaded until you use it.
+
+>>> import medialit
+>>> doc = medialit.Document.from_text("Many expected progress. It probably came.")
+>>> len(doc.sentences)
+2
+"""
+
+from .casestudy import load_case_study, split_page
+from .document import ConcordanceLine, Document, Paragraph, Span
+from .reading import html_to_text, read_document
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConcordanceLine",
+    "Document",
+    "Paragraph",
+    "Span",
+    "html_to_text",
+    "load_case_study",
+    "read_document",
+    "split_page",
+]
