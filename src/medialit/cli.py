@@ -1,0 +1,116 @@
+"""The ``medialit`` command: a thin layer over the public API.
+
+Subcommands:
+
+* ``medialit analyze FILE... [--format text|json|html]``: a reading summary per document.
+* ``medialit evaluate stance|attribution|loaded|claims``: detector accuracy figures.
+* ``medialit quiz check`` / ``medialit quiz key BANK --format md|html``: question banks.
+* ``medialit progress report FILES... --csv``: a gradebook from progress files.
+* ``medialit assignment release lessons/ OUT/``: student versions without solutions.
+
+Every subcommand prints a one-line error and exits with status 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+__all__ = ["main"]
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .summary import analyze_paths
+
+    return analyze_paths(args.files, fmt=args.format, out=sys.stdout, progress=not args.quiet)
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import run_evaluation
+
+    return run_evaluation(args.what, corpora=args.corpora, fmt=args.format, out=sys.stdout)
+
+
+def _cmd_quiz(args: argparse.Namespace) -> int:
+    from .quiz import cli as quiz_cli
+
+    return quiz_cli.run(args, out=sys.stdout)
+
+
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from .quiz import cli as quiz_cli
+
+    return quiz_cli.run_progress(args, out=sys.stdout)
+
+
+def _cmd_assignment(args: argparse.Namespace) -> int:
+    from .assignment import release
+
+    written = release(args.source, args.out)
+    for path in written:
+        print(path)
+    print(f"wrote {len(written)} student notebook(s) to {args.out}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``medialit`` command (every subcommand has help)."""
+    parser = argparse.ArgumentParser(
+        prog="medialit", description="Read the news critically: tools of the medialit course."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("analyze", help="summarise stance markers, sources and framing in articles")
+    p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .html files; - reads standard input")
+    p.add_argument("--format", choices=["text", "json", "html"], default="text", help="output format")
+    p.add_argument("--quiet", action="store_true", help="no progress bar on standard error")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("evaluate", help="print precision, recall and F1 of a detector")
+    p.add_argument("what", choices=["stance", "attribution", "loaded", "claims"], help="which detector")
+    p.add_argument("--corpora", default=None, help="folder of development corpora (default ../shared/corpora)")
+    p.add_argument("--format", choices=["text", "json", "md"], default="text", help="output format")
+    p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("quiz", help="check question banks or print an answer key")
+    quiz_sub = p.add_subparsers(dest="quiz_command", metavar="ACTION", required=True)
+    q = quiz_sub.add_parser("check", help="validate every question bank (or the ones named)")
+    q.add_argument("banks", nargs="*", metavar="BANK", help="bank files or names (default: all)")
+    q = quiz_sub.add_parser("key", help="answer key with explanations")
+    q.add_argument("bank", metavar="BANK", help="a bank file or name such as lesson03")
+    q.add_argument("--format", choices=["md", "html"], default="md", help="output format")
+    p.set_defaults(func=_cmd_quiz)
+
+    p = sub.add_parser("progress", help="work with students' progress files")
+    prog_sub = p.add_subparsers(dest="progress_command", metavar="ACTION", required=True)
+    q = prog_sub.add_parser("report", help="a gradebook from progress files")
+    q.add_argument("files", nargs="+", metavar="FILE", help="students' progress .json files")
+    q.add_argument("--csv", action="store_true", help="write CSV instead of a text table")
+    p.set_defaults(func=_cmd_progress)
+
+    p = sub.add_parser("assignment", help="prepare notebooks for students")
+    asg_sub = p.add_subparsers(dest="assignment_command", metavar="ACTION", required=True)
+    q = asg_sub.add_parser("release", help="write student versions with solution cells removed")
+    q.add_argument("source", metavar="LESSONS", help="a lesson notebook or a folder of them")
+    q.add_argument("out", metavar="OUT", help="folder to write the student notebooks to")
+    p.set_defaults(func=_cmd_assignment)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``medialit`` command; returns the exit status (0 ok, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"medialit: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

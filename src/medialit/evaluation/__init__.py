@@ -1,0 +1,51 @@
+"""Measure medialit's detectors against gold annotations and development corpora.
+
+Each submodule (``stance``, ``attribution``, ``loaded``, ``claims``) has
+``evaluate(corpora: Path | None) -> list[ScoreTable]``. Corpora live in
+``../shared/corpora`` beside a clone of the course; where they are absent the
+corpus tables are skipped with a note, and the case-study gold is still scored.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+from pathlib import Path
+from typing import TextIO
+
+from .scoring import PRF, ScoreTable, format_tables, match_spans, prf_by
+
+__all__ = ["PRF", "ScoreTable", "corpora_dir", "format_tables", "match_spans", "prf_by", "run_evaluation"]
+
+
+def corpora_dir(explicit: str | Path | None = None) -> Path | None:
+    """The development corpora folder, or None where it is absent.
+
+    Looks at ``explicit``, then ``MEDIALIT_CORPORA``, then ``../shared/corpora``
+    beside the clone.
+    """
+    if explicit:
+        path = Path(explicit)
+        if not path.is_dir():
+            raise FileNotFoundError(f"no corpora folder at {str(path)!r}: check the path")
+        return path
+    env = os.environ.get("MEDIALIT_CORPORA")
+    if env:
+        return Path(env) if Path(env).is_dir() else None
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent.parent / "shared" / "corpora"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def run_evaluation(what: str, corpora: str | None = None, fmt: str = "text", out: TextIO | None = None) -> int:
+    """Run one evaluation (``stance``, ``attribution``, ``loaded`` or ``claims``) and print it."""
+    import sys
+
+    out = out or sys.stdout
+    module = import_module(f".{what}", __name__)
+    tables = module.evaluate(corpora_dir(corpora))
+    out.write(format_tables(tables, fmt))
+    return 0

@@ -1,0 +1,112 @@
+"""``medialit analyze``: one summary per document, gathered from every detector.
+
+Each detector module offers ``<name>_summary(doc) -> dict`` with plain,
+JSON-ready values (counts, densities, examples). This module reads the
+documents, collects the sections and formats them as text, JSON or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from importlib import import_module
+from pathlib import Path
+from typing import Any, TextIO
+
+from .document import Document
+from .reading import read_document
+
+__all__ = ["SECTIONS", "analyze_paths", "summarize"]
+
+#: (title, module, function) of each section, in the order shown.
+SECTIONS = (
+    ("Stance markers (hedges and boosters)", "hedging", "stance_summary"),
+    ("Who says so (attributions)", "attribution", "attribution_summary"),
+    ("Loaded language and perspective", "framing", "framing_summary"),
+    ("Claim types", "claims", "claims_summary"),
+)
+
+
+def summarize(doc: Document) -> dict[str, Any]:
+    """All summary sections for one document, as a JSON-ready dict."""
+    result: dict[str, Any] = {
+        "title": doc.title,
+        "words": doc.word_count,
+        "sentences": len(doc.sentences),
+        "paragraphs": len(doc.paragraphs),
+        "sections": {},
+    }
+    for title, module_name, func_name in SECTIONS:
+        module = import_module(f".{module_name}", __package__)
+        result["sections"][title] = getattr(module, func_name)(doc)
+    return result
+
+
+def _read(name: str) -> Document:
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        from .errors import decode_bytes
+
+        return Document.from_text(decode_bytes(data, "standard input"), title="(standard input)")
+    doc = read_document(name)
+    if doc.title is None:
+        doc.title = Path(name).name
+    return doc
+
+
+def _format_value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_format_value(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_format_value(v) for v in value) or "none"
+    return str(value)
+
+
+def _as_text(summary: dict[str, Any], name: str) -> str:
+    lines = [f"== {name}: {summary['title'] or ''}".rstrip(": "),
+             f"   {summary['words']} words, {summary['sentences']} sentences, "
+             f"{summary['paragraphs']} paragraphs"]
+    for title, section in summary["sections"].items():
+        lines.append(f"-- {title}")
+        lines += [f"   {key}: {_format_value(value)}" for key, value in section.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _as_html(summary: dict[str, Any], name: str) -> str:
+    parts = [f"<section class='medialit-summary'><h2>{html.escape(str(summary['title'] or name))}</h2>",
+             f"<p>{summary['words']} words, {summary['sentences']} sentences, "
+             f"{summary['paragraphs']} paragraphs</p>"]
+    for title, section in summary["sections"].items():
+        parts.append(f"<h3>{html.escape(title)}</h3><dl>")
+        for key, value in section.items():
+            parts.append(f"<dt>{html.escape(str(key))}</dt><dd>{html.escape(_format_value(value))}</dd>")
+        parts.append("</dl>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def analyze_paths(files: list[str], fmt: str = "text", out: TextIO | None = None, progress: bool = True) -> int:
+    """Summarise each file (``-`` is standard input) and write the result to ``out``."""
+    out = out or sys.stdout
+    summaries = []
+    total = len(files)
+    for number, name in enumerate(files, start=1):
+        if progress and total > 1:
+            filled = int(20 * number / total)
+            print(f"\r[{'#' * filled}{'.' * (20 - filled)}] {number}/{total} {name[-40:]}",
+                  end="", file=sys.stderr, flush=True)
+        summaries.append((name, summarize(_read(name))))
+    if progress and total > 1:
+        print(file=sys.stderr)
+    if fmt == "json":
+        out.write(json.dumps([dict(s, file=n) for n, s in summaries], indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "html":
+        body = "".join(_as_html(s, n) for n, s in summaries)
+        out.write(f"<!doctype html><html lang='en'><meta charset='utf-8'><title>medialit analyze</title>"
+                  f"<body>{body}</body></html>\n")
+    else:
+        out.write("\n".join(_as_text(s, n) for n, s in summaries))
+    return 0
