@@ -1,0 +1,29 @@
+"""Shared fixtures: the case study, the development corpora, an isolated progress file."""
+
+from __future__ import annotations
+
+import pytest
+
+import medialit
+from medialit.evaluation import corpora_dir as _corpora_dir
+
+
+@pytest.fixture(scope="session")
+def case_study() -> medialit.Document:
+    """The case-study article body."""
+    return medialit.load_case_study()
+
+
+@pytest.fixture(scope="session")
+def corpora():
+    """``../shared/corpora``; tests that need it are skipped where it is absent."""
+    path = _corpora_dir()
+    if path is None:
+        pytest.skip("development corpora (../shared/corpora) not found beside the clone")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_progress(tmp_path, monkeypatch):
+    """Never touch a real student's progress file from the tests."""
+    monkeypatch.setenv("MEDIALIT_PROGRESS", str(tmp_path / "progress.json"))
