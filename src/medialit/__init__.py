@@ -9,6 +9,7 @@ Importing medialit only defines things; nothing is loaded until you use it.
 """
 
 from .casestudy import load_case_study, split_page
+from .contrasting import contrasting_texts, load_contrasting
 from .document import ConcordanceLine, Document, Paragraph, Span
 from .reading import html_to_text, read_document
 
@@ -19,8 +20,10 @@ __all__ = [
     "Document",
     "Paragraph",
     "Span",
+    "contrasting_texts",
     "html_to_text",
     "load_case_study",
+    "load_contrasting",
     "read_document",
     "split_page",
 ]
