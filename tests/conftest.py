@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 import medialit
 from medialit.evaluation import corpora_dir as _corpora_dir
+
+# No per-example deadline: the first example pays for importing NLTK, and the
+# machine may be busy; speed is measured in benchmarks/, never in tests.
+settings.register_profile("medialit", deadline=None)
+settings.load_profile("medialit")
 
 
 @pytest.fixture(scope="session")

@@ -196,20 +196,25 @@ def sentence_spans(text: str, paragraphs: list[Paragraph] | None = None) -> list
     return out
 
 
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _FALLBACK_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Tokens of ``text[start:end]`` by NLTK's ``span_tokenize``, offsets into ``text``.
 
-    NLTK's Treebank rules rewrite quotes before aligning tokens back to the
+    Curly apostrophes are read as straight ones, so "Let’s" gives "Let" and
+    "’s" as "Let's" does. NLTK's Treebank rules rewrite quotes before aligning tokens back to the
     text and, on rare inputs, fail to align; there we fall back to a plain
     regular expression, so a student never sees a traceback from NLTK.
     """
     end = len(text) if end is None else end
     chunk = text[start:end]
+    # Treebank rules know the straight apostrophe only: tokenise a copy in which a
+    # curly apostrophe between letters is straight (same length, so offsets hold).
+    straight = _CURLY_APOSTROPHE.sub("'", chunk)
     try:
-        pairs = list(_treebank().span_tokenize(chunk))
+        pairs = list(_treebank().span_tokenize(straight))
         if any(not chunk[s:e].strip() for s, e in pairs):
             raise ValueError("blank token")
     except (ValueError, LookupError, IndexError):

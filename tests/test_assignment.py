@@ -1,0 +1,181 @@
+"""``medialit assignment release``: student notebooks keep no model answers and still run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from medialit.assignment import (
+    CODE_PLACEHOLDER,
+    MARKDOWN_PLACEHOLDER,
+    is_solution_cell,
+    release,
+    release_notebook,
+)
+from medialit.cli import main
+
+LESSONS = Path(__file__).resolve().parents[1] / "lessons"
+
+
+def _nbgrader(grade_id: str) -> dict:
+    return {"solution": True, "grade": False, "locked": False, "grade_id": grade_id,
+            "schema_version": 3}
+
+
+def _lesson() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    exercise = nbformat.v4.new_markdown_cell("### Exercise 1\nCount the words.")
+    setup = nbformat.v4.new_code_cell("words = 'Many expected progress'.split()")
+    answer_code = nbformat.v4.new_code_cell("secret_answer = len(words)\nprint(secret_answer)")
+    answer_code.metadata = {"tags": ["solution"], "nbgrader": _nbgrader("ex1"),
+                            "jupyter": {"source_hidden": True}}
+    answer_code.outputs = [nbformat.v4.new_output("stream", text="3\n")]
+    answer_code.execution_count = 4
+    answer_md = nbformat.v4.new_markdown_cell("The *unnamed crowd* is the source here.")
+    answer_md.metadata = {"tags": ["solution"], "nbgrader": _nbgrader("ex2"),
+                          "jupyter": {"source_hidden": True}}
+    starter = nbformat.v4.new_code_cell(
+        "def count(text):\n    ### BEGIN SOLUTION\n    return len(text.split())\n"
+        "    ### END SOLUTION\n"
+    )
+    starter.metadata = {"nbgrader": _nbgrader("ex3")}
+    note = nbformat.v4.new_markdown_cell("Instructor: students often miss the pronoun.")
+    note.metadata = {"tags": ["instructor"]}
+    after = nbformat.v4.new_code_cell("print(len(words))")
+    nb.cells = [exercise, setup, answer_code, answer_md, starter, note, after]
+    return nb
+
+
+def _write(path: Path, nb) -> Path:
+    path.write_text(nbformat.writes(nb), encoding="utf-8")
+    return path
+
+
+def test_solutions_are_replaced_and_metadata_kept(tmp_path):
+    src = _write(tmp_path / "05-demo.ipynb", _lesson())
+    written = release(src, tmp_path / "out")
+    assert written == [tmp_path / "out" / "05-demo.ipynb"]
+    student = json.loads(written[0].read_text(encoding="utf-8"))
+    text = json.dumps(student)
+    for secret in ("secret_answer", "unnamed crowd", "return len(text.split())", "Instructor:"):
+        assert secret not in text
+    cells = student["cells"]
+    assert len(cells) == 6  # the instructor note is gone
+    code, md, starter = cells[2], cells[3], cells[4]
+    assert code["source"] == CODE_PLACEHOLDER
+    assert code["outputs"] == [] and code["execution_count"] is None
+    assert md["source"] == MARKDOWN_PLACEHOLDER
+    assert starter["source"].splitlines() == ["def count(text):", "    " + CODE_PLACEHOLDER]
+    assert code["metadata"]["nbgrader"] == _nbgrader("ex1")
+    assert code["metadata"]["tags"] == ["solution"]
+    assert "jupyter" not in code["metadata"]  # no longer hidden from the student
+    assert "".join(cells[0]["source"]).startswith("### Exercise 1")  # other cells untouched
+    nbformat.validate(nbformat.reads(written[0].read_text(encoding="utf-8"), as_version=4))
+
+
+def test_the_lesson_itself_is_not_changed(tmp_path):
+    nb = json.loads(nbformat.writes(_lesson()))
+    before = json.dumps(nb, sort_keys=True)
+    release_notebook(nb)
+    assert json.dumps(nb, sort_keys=True) == before
+
+
+def test_released_notebook_runs(tmp_path):
+    written = release(_write(tmp_path / "lesson.ipynb", _lesson()), tmp_path / "out")
+    nb = nbformat.read(written[0], as_version=4)
+    NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    assert nb.cells[-1].outputs[0]["text"] == "3\n"
+
+
+def test_is_solution_cell_by_tag_or_metadata():
+    assert is_solution_cell({"metadata": {"tags": ["solution"]}})
+    assert is_solution_cell({"metadata": {"nbgrader": {"solution": True}}})
+    assert not is_solution_cell({"metadata": {"nbgrader": {"solution": False},
+                                              "tags": ["exercise"]}})
+
+
+def test_cli_release(tmp_path, capsys):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    _write(lessons / "05-a.ipynb", _lesson())
+    _write(lessons / "06-b.ipynb", _lesson())
+    (lessons / "quizzes").mkdir()
+    assert main(["assignment", "release", str(lessons), str(tmp_path / "OUT")]) == 0
+    out, err = capsys.readouterr()
+    assert out.split() == [str(tmp_path / "OUT" / name) for name in ("05-a.ipynb", "06-b.ipynb")]
+    assert "wrote 2 student notebook(s)" in err
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda d: d / "missing", "does not exist"),
+        (lambda d: (d / "empty").mkdir() or d / "empty", "holds no .ipynb"),
+        (lambda d: (d / "bad.ipynb").write_text("{not json", encoding="utf-8") and d / "bad.ipynb",
+         "not valid notebook JSON"),
+        (lambda d: (d / "x.txt").write_text("hi", encoding="utf-8") and d / "x.txt",
+         "is not a notebook"),
+    ],
+)
+def test_bad_input_gives_one_line_error(tmp_path, capsys, setup, message):
+    source = setup(tmp_path)
+    assert main(["assignment", "release", str(source), str(tmp_path / "OUT")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not (tmp_path / "OUT").exists()
+
+
+def test_refuses_to_overwrite_the_lessons(tmp_path):
+    src = _write(tmp_path / "lesson.ipynb", _lesson())
+    with pytest.raises(ValueError, match="lessons folder itself"):
+        release(tmp_path, tmp_path)
+    assert "secret_answer" in src.read_text(encoding="utf-8")
+
+
+def _real_lessons() -> list[Path]:
+    found = sorted(LESSONS.glob("*.ipynb"))
+    if not found:
+        pytest.skip("no lesson notebooks in lessons/ yet")
+    return found
+
+
+def test_real_lessons_keep_no_solution(tmp_path):
+    lessons = _real_lessons()
+    written = release(LESSONS, tmp_path / "student")
+    assert [p.name for p in written] == [p.name for p in lessons]
+    for original, student_path in zip(lessons, written, strict=True):
+        teacher = json.loads(original.read_text(encoding="utf-8"))
+        student = json.loads(student_path.read_text(encoding="utf-8"))
+        student_sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                           for c in student["cells"]]
+        solutions = [c for c in teacher["cells"] if is_solution_cell(c)]
+        shared = "\n".join("".join(c["source"]) for c in teacher["cells"]
+                           if not is_solution_cell(c))
+        for cell in solutions:
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            answer_lines = [ln.strip() for ln in source.splitlines()
+                            if ln.strip() and "SOLUTION" not in ln]
+            for line in answer_lines:
+                if len(line) < 12 or line in shared:  # not the answer: also outside solutions
+                    continue
+                leaked = [s for s in student_sources if line in s]
+                assert not leaked, f"{original.name}: solution line survives: {line!r}"
+        kept = [c for c in student["cells"] if is_solution_cell(c)]
+        assert len(kept) == len(solutions), f"{original.name}: a solution cell went missing"
+        assert all(c["metadata"].get("nbgrader", {}).get("grade_id") for c in kept)
+
+
+@pytest.mark.notebooks
+def test_released_lessons_execute(tmp_path):
+    _real_lessons()
+    for path in release(LESSONS, tmp_path / "student"):
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                                resources={"metadata": {"path": str(LESSONS)}})
+        client.execute()
