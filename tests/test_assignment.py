@@ -71,7 +71,8 @@ def test_solutions_are_replaced_and_metadata_kept(tmp_path):
     assert code["source"] == CODE_PLACEHOLDER
     assert code["outputs"] == [] and code["execution_count"] is None
     assert md["source"] == MARKDOWN_PLACEHOLDER
-    assert starter["source"].splitlines() == ["def count(text):", "    " + CODE_PLACEHOLDER]
+    assert starter["source"].splitlines() == ["def count(text):", "    " + CODE_PLACEHOLDER,
+                                              "    pass"]
     assert code["metadata"]["nbgrader"] == _nbgrader("ex1")
     assert code["metadata"]["tags"] == ["solution"]
     assert "jupyter" not in code["metadata"]  # no longer hidden from the student

@@ -8,7 +8,8 @@ writes a copy of each notebook for students in which
   ``ClearSolutions`` does: ``# YOUR ANSWER HERE`` in a code cell, ``YOUR ANSWER
   HERE`` in a Markdown cell. If the cell marks its answer with ``### BEGIN
   SOLUTION`` / ``### END SOLUTION``, only the lines between the markers are
-  replaced, so any starter code around them stays;
+  replaced, so any starter code around them stays (inside an indented block
+  the placeholder is followed by ``pass``, so the cell still parses);
 * the cell is no longer hidden (``jupyter.source_hidden`` is removed) so that
   students see where to write, and its nbgrader metadata is kept unchanged, so
   an instructor who uses nbgrader can carry on from the released files;
@@ -81,6 +82,8 @@ def _clear_solution(source: str, cell_type: str) -> str:
                 inside = True
                 indent = line[: len(line) - len(line.lstrip())]
                 out.append(indent + placeholder)
+                if indent and cell_type == "code":
+                    out.append(indent + "pass")  # an indented block may not be only a comment
             elif stripped == _END:
                 inside = False
             elif not inside:
