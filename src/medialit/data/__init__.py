@@ -8,7 +8,7 @@ list knows exactly what to fix.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 __all__ = ["DataFileError", "data_path", "load_table", "load_wordlist", "read_data_text"]
@@ -31,7 +31,7 @@ def read_data_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_wordlist(name: str) -> frozenset[str]:
     """Load a one-entry-per-line list (comments with ``#``), lower-cased."""
     words = set()
@@ -44,7 +44,7 @@ def load_wordlist(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]:
     """Load a TSV table with a header row; check that ``required`` columns are filled.
 
@@ -69,7 +69,7 @@ def load_table(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ..
                 f"{name} line {number}: expected {len(header)} tab-separated fields, "
                 f"got {len(fields)}"
             )
-        row = {key: value.strip() for key, value in zip(header, fields)}
+        row = {key: value.strip() for key, value in zip(header, fields, strict=True)}
         empty = [c for c in required if not row[c]]
         if empty:
             raise DataFileError(f"{name} line {number}: empty required field(s) {empty}")
