@@ -11,6 +11,13 @@ Importing medialit only defines things; nothing is loaded until you use it.
 from .casestudy import load_case_study, split_page
 from .contrasting import contrasting_texts, load_contrasting
 from .document import ConcordanceLine, Document, Paragraph, Span
+from .framing import (
+    find_loaded_language,
+    framing_summary,
+    perspective,
+    propaganda_techniques,
+    sentence_sentiment,
+)
 from .reading import html_to_text, read_document
 
 __version__ = "0.1.0"
@@ -21,9 +28,14 @@ __all__ = [
     "Paragraph",
     "Span",
     "contrasting_texts",
+    "find_loaded_language",
+    "framing_summary",
     "html_to_text",
     "load_case_study",
     "load_contrasting",
+    "perspective",
+    "propaganda_techniques",
     "read_document",
+    "sentence_sentiment",
     "split_page",
 ]

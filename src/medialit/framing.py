@@ -1,0 +1,472 @@
+"""Loaded language, perspective ("we" and "they"), propaganda techniques and sentence sentiment.
+
+Every result is a frozen dataclass whose ``start`` and ``end`` are half-open
+character offsets into the text you passed in, with ``text == source[start:end]``.
+Word lists live in ``medialit/data/`` (``loaded_language.tsv``, ``perspective.tsv``,
+``propaganda_techniques.yaml``), each with its sources and limits in its header.
+
+>>> [t.text for t in find_loaded_language("A bloodier war, and a new global massacre.")]
+['bloodier', 'massacre']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .data import DataFileError, load_table, read_data_text
+from .document import Document, Span
+
+__all__ = [
+    "LoadedTerm",
+    "Mention",
+    "Perspective",
+    "SentenceSentiment",
+    "Technique",
+    "find_loaded_language",
+    "framing_summary",
+    "perspective",
+    "propaganda_techniques",
+    "sentence_sentiment",
+]
+
+#: Categories of loaded_language.tsv (the file's header explains each).
+LOADED_CATEGORIES = (
+    "violence", "hostility", "dominance", "fear", "deceit", "moral", "contempt",
+    "name_calling", "emotion", "exaggeration", "metaphor",
+)
+PERSPECTIVE_GROUPS = ("we", "they", "outsider")
+VOICES = ("author", "quote", "paraphrase")
+
+# VADER's own cut-offs for calling a sentence positive or negative (Hutto & Gilbert 2014,
+# vaderSentiment README: compound >= 0.05 positive, <= -0.05 negative).
+VADER_POSITIVE = 0.05
+VADER_NEGATIVE = -0.05
+
+
+def _as_text(text: str | Document) -> str:
+    if isinstance(text, Document):
+        return text.text
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str or a medialit.Document, got {type(text).__name__}")
+    return text
+
+
+def _as_document(doc: str | Document) -> Document:
+    return doc if isinstance(doc, Document) else Document.from_text(_as_text(doc))
+
+
+def _term_regex(term: str) -> str:
+    """A lexicon term as a regular expression: spaces match any whitespace, ``word*`` a prefix."""
+    parts = []
+    for word in term.split():
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            parts.append(re.sub(r"['’]", "['’]", re.escape(word)))
+    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"
+
+
+def _compile(entries: list[tuple[str, Any]]) -> tuple[re.Pattern[str], list[Any]]:
+    """One case-insensitive alternation, longest terms first, each in its own named group."""
+    ordered = sorted(range(len(entries)), key=lambda i: -len(entries[i][0]))
+    pattern = "|".join(f"(?P<t{i}>{_term_regex(entries[i][0])})" for i in ordered)
+    return re.compile(pattern, re.IGNORECASE), [value for _, value in entries]
+
+
+# --- loaded language -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    """A loaded or emotive word or phrase: ``text == source[start:end]``.
+
+    ``category`` is one of :data:`LOADED_CATEGORIES`, ``intensity`` 1 (mild) to 3
+    (extreme), ``rule`` names the lexicon entry that matched.
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    intensity: int
+    rule: str
+
+    @property
+    def label(self) -> str:
+        """The category, for :func:`medialit.render.highlight`."""
+        return self.category
+
+
+@lru_cache(maxsize=1)
+def _loaded_lexicon() -> tuple[re.Pattern[str], list[tuple[str, str, int]]]:
+    rows = load_table("loaded_language.tsv", ("term", "category", "intensity"))
+    entries = []
+    for row in rows:
+        term = " ".join(row["term"].lower().split())
+        if row["category"] not in LOADED_CATEGORIES:
+            raise DataFileError(f"loaded_language.tsv: unknown category {row['category']!r} for {term!r}")
+        if row["intensity"] not in {"1", "2", "3"}:
+            raise DataFileError(f"loaded_language.tsv: intensity of {term!r} must be 1, 2 or 3")
+        entries.append((term, (term, row["category"], int(row["intensity"]))))
+    return _compile(entries)
+
+
+def find_loaded_language(text: str | Document, min_intensity: int = 1) -> list[LoadedTerm]:
+    """Find emotive and loaded words and phrases in ``text``.
+
+    Offsets index ``text`` (or ``doc.text`` when given a Document). Each hit
+    comes from ``medialit/data/loaded_language.tsv``, a list written for the
+    course from the Propaganda Techniques Corpus definition of loaded language;
+    read its header for what it cannot see (context, sarcasm, topic words such
+    as "war"). Where two entries overlap, the longer wins. Only hits with
+    ``intensity >= min_intensity`` are returned, in text order.
+
+    >>> [(t.text, t.category, t.intensity) for t in find_loaded_language("Our enemies dominate.")]
+    [('enemies', 'hostility', 2), ('dominate', 'dominance', 1)]
+    >>> find_loaded_language("Whisk two eggs with the flour.")
+    []
+    """
+    source = _as_text(text)
+    pattern, values = _loaded_lexicon()
+    out = []
+    for match in pattern.finditer(source):
+        index = int(match.lastgroup[1:])  # type: ignore[index]
+        term, category, intensity = values[index]
+        if intensity >= min_intensity:
+            out.append(LoadedTerm(match.start(), match.end(), match.group(), category, intensity,
+                                  f"loaded_language.tsv: {term}"))
+    return out
+
+
+# --- perspective: we and they ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of "we", "they" or a named outsider: ``text == source[start:end]``.
+
+    ``group`` is ``we``, ``they`` or ``outsider``; ``voice`` says whose words they
+    are: ``author``, ``quote`` (inside quotation marks or a block quotation: the
+    quoted speaker's "we") or ``paraphrase`` (inside reported speech, after a
+    cue such as "according to" or "said"). ``phrase`` is the possessive with
+    the word after it ("our countries"), when there is one. ``paragraph`` is the
+    0-based paragraph number.
+    """
+
+    start: int
+    end: int
+    text: str
+    group: str
+    voice: str
+    paragraph: int
+    phrase: Span | None
+    rule: str
+
+    @property
+    def label(self) -> str:
+        """``group`` and ``voice`` together, e.g. ``we (quote)``, for highlights."""
+        return self.group if self.voice == "author" else f"{self.group} ({self.voice})"
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """All mentions of "we", "they" and named outsiders in a document, in text order."""
+
+    mentions: tuple[Mention, ...]
+    paragraph_count: int
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One JSON-ready record per mention (for tables and charts)."""
+        return [
+            {"paragraph": m.paragraph, "start": m.start, "end": m.end, "text": m.text,
+             "group": m.group, "voice": m.voice, "phrase": m.phrase.text if m.phrase else None}
+            for m in self.mentions
+        ]
+
+    def by_paragraph(self) -> list[dict[str, int]]:
+        """Counts of each group per paragraph, every paragraph listed (zeros included)."""
+        table = [
+            {"paragraph": i, **{g: 0 for g in PERSPECTIVE_GROUPS}}
+            for i in range(self.paragraph_count)
+        ]
+        for m in self.mentions:
+            table[m.paragraph][m.group] += 1
+        return table
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{group: {voice: count}}`` over the whole document."""
+        out: dict[str, dict[str, int]] = {g: {} for g in PERSPECTIVE_GROUPS}
+        for m in self.mentions:
+            out[m.group][m.voice] = out[m.group].get(m.voice, 0) + 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def _perspective_words() -> tuple[tuple[str, str], ...]:
+    rows = load_table("perspective.tsv", ("term", "group"))
+    for row in rows:
+        if row["group"] not in PERSPECTIVE_GROUPS:
+            raise DataFileError(f"perspective.tsv: unknown group {row['group']!r} for {row['term']!r}")
+    return tuple((" ".join(r["term"].lower().split()), r["group"]) for r in rows)
+
+
+@lru_cache(maxsize=8)
+def _perspective_pattern(outsiders: tuple[str, ...] | None):
+    entries = [(t, (t, g)) for t, g in _perspective_words() if outsiders is None or g != "outsider"]
+    if outsiders is not None:
+        entries += [(" ".join(o.lower().split()), (o, "outsider")) for o in outsiders if o.strip()]
+    return _compile(entries)
+
+
+# Reporting cues after which the rest of the sentence is someone else's content (a paraphrase).
+# A deliberately small list: medialit.attribution finds sources in full; here we only need to
+# know that a pronoun sits inside reported speech.
+_REPORTING = re.compile(
+    r"\b[Aa]ccording to\b|(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )"
+    r"\b(?:says?|said|stated|noted|claimed|argue[sd]?|"
+    r"added|told|insist(?:s|ed)?|warn(?:s|ed)?|announce[sd]|denied|denies|believes?|"
+    r"expect(?:s|ed)?|speculate[sd]?|hint(?:s|ed)?|explained|suggested|reported|"
+    r"expressed the view)\b"
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+
+
+def _voice_regions(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, voice) stretches that are quotations or reported speech."""
+    regions = []
+    for para in doc.paragraphs:
+        if para.kind == "quote":
+            regions.append((para.start, para.end, "quote"))
+    for match in _QUOTED.finditer(doc.text):
+        regions.append((match.start(), match.end(), "quote"))
+    for sentence in doc.sentences:
+        cue = _REPORTING.search(sentence.text)
+        if cue:
+            start = sentence.start + cue.end()
+            if cue.group().lower() == "according to":
+                comma = sentence.text.find(",", cue.end())
+                start = sentence.start + (comma + 1 if comma >= 0 else cue.end())
+            regions.append((start, sentence.end, "paraphrase"))
+    return regions
+
+
+def _voice_at(regions: list[tuple[int, int, str]], start: int, end: int) -> str:
+    voices = {v for s, e, v in regions if s <= start and end <= e}
+    if "quote" in voices:
+        return "quote"
+    return "paraphrase" if voices else "author"
+
+
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def _is_name_part(doc: Document, found: str, end: int) -> bool:
+    """"US" (the country, not "us"), or "Foreign" in a title such as "Foreign Affairs"."""
+    if found == "US":
+        return True
+    return (found.lower() in {"foreign", "western"} and found[:1].isupper()
+            and bool(_CAPITALISED_NEXT.match(doc.text, end)))
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+
+
+def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> Perspective:
+    """Who "we" are and who "they" are: every mention, paragraph by paragraph.
+
+    Finds first-person plural pronouns (we, us, our, let's...), third-person
+    plural pronouns (they, them, their...) and named outsiders (the West,
+    Washington, abroad...; the list in ``medialit/data/perspective.tsv`` suits
+    the case study: pass ``outsiders=[...]`` to use your own names instead).
+    Each mention records whose voice it is in: the ``author``'s, a ``quote``
+    (quotation marks or a block quotation) or a ``paraphrase`` (the rest of a
+    sentence after a reporting cue such as "according to him,"). Offsets index
+    ``doc.text``. Deciding what each "we" refers to is left to the reader: the
+    ``phrase`` ("our countries") and the paragraph are the clues.
+
+    >>> p = perspective('We agree. "We never will," she said of them.')
+    >>> [(m.text, m.group, m.voice) for m in p.mentions]
+    [('We', 'we', 'author'), ('We', 'we', 'quote'), ('them', 'they', 'paraphrase')]
+    """
+    doc = _as_document(doc)
+    key = None if outsiders is None else tuple(sorted({o for o in outsiders if o.strip()}))
+    pattern, values = _perspective_pattern(key)
+    regions = _voice_regions(doc)
+    mentions = []
+    for match in pattern.finditer(doc.text):
+        term, group = values[int(match.lastgroup[1:])]  # type: ignore[index]
+        start, end = match.span()
+        paragraph = doc.paragraph_index(start)
+        if paragraph is None or _is_name_part(doc, match.group(), end):
+            continue
+        phrase = None
+        if term in {"our", "their"}:
+            after = _NEXT_WORD.match(doc.text, end)
+            if after:
+                phrase = Span(start, after.end(1), doc.text[start : after.end(1)])
+        mentions.append(Mention(start, end, match.group(), group, _voice_at(regions, start, end),
+                                paragraph, phrase, f"perspective.tsv: {term}"))
+    return Perspective(tuple(mentions), len(doc.paragraphs))
+
+
+# --- propaganda techniques ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Technique:
+    """One propaganda technique of the SemEval-2020 Task 11 taxonomy, in our own words.
+
+    ``label`` is the corpus label (e.g. ``Loaded_Language``); ``example`` is an
+    exact substring of the case-study article, or None where it has no clear case.
+    """
+
+    label: str
+    name: str
+    definition: str
+    example: str | None
+    note: str
+
+    def find_example(self, text: str) -> Span | None:
+        """The example's first occurrence in ``text`` as a Span, or None."""
+        if not self.example:
+            return None
+        start = text.find(self.example)
+        return None if start < 0 else Span(start, start + len(self.example), self.example)
+
+
+@lru_cache(maxsize=1)
+def propaganda_techniques() -> tuple[Technique, ...]:
+    """The 14 techniques of the Propaganda Techniques Corpus (SemEval-2020 Task 11).
+
+    Definitions are medialit's own words; examples are exact quotations from the
+    case-study article (``medialit/data/propaganda_techniques.yaml``). Lesson 6's
+    matching quiz is built from this list.
+
+    >>> [t.name for t in propaganda_techniques()][:2]
+    ['Loaded language', 'Name calling or labelling']
+    """
+    import yaml
+
+    name = "propaganda_techniques.yaml"
+    try:
+        data = yaml.safe_load(read_data_text(name))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{name}: not valid YAML ({exc})") from None
+    items = data.get("techniques") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise DataFileError(f"{name}: expected a 'techniques' list")
+    out = []
+    for number, item in enumerate(items, start=1):
+        missing = [k for k in ("label", "name", "definition", "note") if not (item or {}).get(k)]
+        if missing or "example" not in item:
+            raise DataFileError(f"{name}: technique {number} lacks {missing or ['example']}")
+        out.append(Technique(item["label"], item["name"], " ".join(item["definition"].split()),
+                             item["example"], " ".join(item["note"].split())))
+    return tuple(out)
+
+
+# --- sentence sentiment ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceSentiment:
+    """VADER's scores for one sentence: ``text == source[start:end]``.
+
+    ``compound`` runs from -1 (most negative) to +1; ``positive``, ``neutral``
+    and ``negative`` are the shares of the sentence's weight. ``label`` applies
+    VADER's own cut-offs (±0.05).
+    """
+
+    start: int
+    end: int
+    text: str
+    compound: float
+    positive: float
+    neutral: float
+    negative: float
+    rule: str = "vader"
+
+    @property
+    def label(self) -> str:
+        if self.compound >= VADER_POSITIVE:
+            return "positive"
+        if self.compound <= VADER_NEGATIVE:
+            return "negative"
+        return "neutral"
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def sentence_sentiment(doc: str | Document) -> list[SentenceSentiment]:
+    """Score each sentence with VADER (Hutto & Gilbert 2014, the ``vaderSentiment`` package).
+
+    VADER's lexicon ships inside the package: nothing is downloaded. Offsets
+    index ``doc.text``.
+
+    Caveats students should know:
+
+    - VADER was built and tested on social-media posts, reviews and news headlines;
+      long analytical sentences push its scores towards neutral.
+    - It scores words, not stances: "fight" and "war" score negative whether the
+      writer condemns a war or calls for one; sarcasm defeats it.
+    - It does not know whose words a sentence carries (a quotation scores like the
+      author's own words) or what a sentence is about.
+    - The compound score is a normalised sum, not a probability; compare sentences
+      within a text rather than reading single numbers as facts.
+
+    >>> [s.label for s in sentence_sentiment("It was a terrible, bloody massacre. We won!")]
+    ['negative', 'positive']
+    """
+    doc = _as_document(doc)
+    analyzer = _vader()
+    out = []
+    for sentence in doc.sentences:
+        scores = analyzer.polarity_scores(sentence.text)
+        out.append(SentenceSentiment(sentence.start, sentence.end, sentence.text, scores["compound"],
+                                     scores["pos"], scores["neu"], scores["neg"]))
+    return out
+
+
+# --- summary -----------------------------------------------------------------------------------
+
+
+def framing_summary(doc: str | Document) -> dict[str, Any]:
+    """Loaded language, perspective and sentiment of ``doc`` as a JSON-ready dict.
+
+    Used by ``medialit analyze``. Rates are per 100 words.
+    """
+    doc = _as_document(doc)
+    words = max(doc.word_count, 1)
+    loaded = find_loaded_language(doc.text)
+    view = perspective(doc)
+    sentiment = sentence_sentiment(doc)
+    terms = Counter(t.text.lower() for t in loaded)
+    counts = view.counts()
+    most_negative = min(sentiment, key=lambda s: s.compound, default=None)
+    return {
+        "loaded terms": len(loaded),
+        "loaded per 100 words": round(100 * len(loaded) / words, 2),
+        "loaded by category": dict(Counter(t.category for t in loaded).most_common()),
+        "strongest loaded terms": sorted({t.text for t in loaded if t.intensity == 3}),
+        "most frequent loaded terms": [f"{w} ({n})" for w, n in terms.most_common(5)],
+        "we mentions": counts["we"],
+        "they mentions": counts["they"],
+        "outsider mentions": counts["outsider"],
+        "we phrases": sorted({m.phrase.text for m in view.mentions if m.group == "we" and m.phrase}),
+        "sentences negative/neutral/positive": [
+            sum(s.label == label for s in sentiment) for label in ("negative", "neutral", "positive")
+        ],
+        "mean sentence sentiment": round(sum(s.compound for s in sentiment) / len(sentiment), 3)
+        if sentiment else 0.0,
+        "most negative sentence": most_negative.text if most_negative else None,
+    }
