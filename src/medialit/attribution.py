@@ -1,0 +1,1189 @@
+"""Who says so: find attributions (source, reporting cue, quotation) in any text.
+
+An **attribution** links content to a source through a reporting verb or phrase
+("said", "denied", "according to", "expressed the view", a colon before a
+quotation) or an appeal to common knowledge ("as you know"). The rules follow
+``datasets/annotation-guide.md`` (section "Attributions"):
+
+1. **Cues** come from ``medialit/data/reporting_verbs.tsv`` (each verb with what it
+   implies: *said* is neutral, *admitted* or *claimed* carry a judgement),
+   appeals to common knowledge from ``common_knowledge.tsv``, and a colon that
+   introduces a quotation or a block quote.
+2. **Sources** are the noun phrase before the cue ("Vladimir Putin denied"),
+   after it when the order is inverted (``", said Tan."``, "according to him"),
+   or the subject of an earlier cue in the same sentence ("He noted ... and
+   added:"). Impersonal "it is said that" has no source (``source=None``).
+3. **Types** come from the words of the phrase (``attribution_sources.tsv``):
+   pronouns, titles and roles, organisation cues (Ministry, Committee, outlet
+   names), capital cities standing for governments ("Beijing"), unnamed
+   collectives ("many", "critics"); any other capitalised name is a person.
+4. **Pronouns** are resolved to the most recent compatible source ("he" to the
+   last person or role, "they" to the last group or organisation); a definite
+   role ("the president") refers to the most recently named person.
+
+Offsets are half-open character positions into the exact string passed in:
+``text[a.start:a.end] == a.text`` and likewise for ``source``, ``cue`` and
+``quote``.
+
+>>> [(a.source.text, a.source_type, a.cue.text) for a in find_attributions(
+...     "Vladimir Putin denied the claim. According to him, nothing is secret.")]
+[('Vladimir Putin', 'named_person', 'denied'), ('him', 'pronoun', 'According to')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .data import load_table
+from .document import Document, Span, paragraph_spans, sentence_spans
+
+__all__ = [
+    "SOURCE_TYPES",
+    "Attribution",
+    "AttributionChain",
+    "attribution_chains",
+    "attribution_summary",
+    "attribution_summary_by_type",
+    "attribution_table",
+    "chains_html",
+    "chains_text",
+    "find_attributions",
+    "highlight_attributions",
+    "reporting_verbs",
+    "unattributed_claims",
+]
+
+#: The source types of the annotation guide, most specific first.
+SOURCE_TYPES = ("named_person", "official_role", "organization", "vague", "common_knowledge",
+                "pronoun")
+
+# --- data ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cue:
+    cue: str
+    kind: str
+    implies: str
+    noun: bool
+    note: str
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> dict[tuple[str, ...], _Cue]:
+    """Every matched word sequence (lower case) -> its lexicon row."""
+    forms: dict[tuple[str, ...], _Cue] = {}
+    for row in load_table("reporting_verbs.tsv", ("cue", "forms", "kind", "implies", "noun")):
+        cue = _Cue(row["cue"], row["kind"], row["implies"], row["noun"] == "yes",
+                   row.get("note", ""))
+        for form in row["forms"].split(","):
+            key = tuple(_WORD_RE.findall(form.strip().lower()))
+            if key and key not in forms:
+                forms[key] = cue
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> dict[str, tuple[str, str]]:
+    """word (lower case) -> (type, class) from ``attribution_sources.tsv``."""
+    return {
+        row["word"].lower(): (row["type"], row["class"])
+        for row in load_table("attribution_sources.tsv", ("word", "type", "class"))
+    }
+
+
+@lru_cache(maxsize=1)
+def _common_knowledge() -> tuple[re.Pattern[str], ...]:
+    rows = load_table("common_knowledge.tsv", ("pattern",))
+    return tuple(re.compile(r"\b" + row["pattern"] + r"\b", re.I) for row in rows)
+
+
+def reporting_verbs():
+    """The reporting-verb lexicon as a pandas DataFrame (Lesson 5).
+
+    One row per verb or phrase: ``cue``, the ``forms`` matched, its ``kind``
+    (speech, belief, evidence, according), ``implies`` (``neutral`` or
+    ``judgement``) and a ``note`` on what the verb tells the reader. Source:
+    ``medialit/data/reporting_verbs.tsv``.
+    """
+    import pandas as pd
+
+    rows = load_table("reporting_verbs.tsv", ("cue", "forms", "kind", "implies", "noun"))
+    return pd.DataFrame([{k: r[k] for k in ("cue", "forms", "kind", "implies", "note")}
+                         for r in rows])
+
+
+# --- result ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Attribution:
+    """One attribution: who (``source``) says (``cue``) what (``quote`` when direct).
+
+    ``start``/``end`` cover the source mention and the cue; ``text`` is that
+    slice of the input. ``source`` is None when no source is named ("it is
+    said that"). ``name`` is a canonical name for counting ("Tan Kefei" for
+    "Chinese Defense Ministry spokesman Tan Kefei"); ``refers_to`` is the
+    canonical name a pronoun or role points back to, when it is in the text.
+    ``implies`` is ``neutral`` or ``judgement`` (from the reporting verb) and
+    ``rule`` says which rule found the attribution.
+    """
+
+    start: int
+    end: int
+    text: str
+    source: Span | None
+    source_type: str
+    cue: Span
+    quote: Span | None = None
+    direct: bool = False
+    refers_to: str | None = None
+    name: str = ""
+    implies: str = "neutral"
+    rule: str = ""
+
+    @property
+    def label(self) -> str:
+        """The source type (for :func:`medialit.render.highlight`)."""
+        return self.source_type
+
+    @property
+    def speaker(self) -> str:
+        """Who speaks, as a reader would say it: ``refers_to`` or ``name``."""
+        return self.refers_to or self.name or "(unnamed)"
+
+
+# --- tokens ----------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[\w][\w\-]*(?:[.’'][\w]+)*\.?|[^\w\s]")
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"                                       # U.S., D.C.
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|St|Jr|Sr|Inc)\.(?!\w)"
+    r"|[A-Z]\.(?=\s+[A-Z])"                                  # initials: John D. Podesta
+    r"|\w+(?:[-–]\w+)*(?:[’'](?![sS]\b)\w+)*"                # words, didn't, o'neill
+    r"|[’'][sS]\b"                                           # possessive 's
+    r"|--+|[^\w\s]"
+)
+
+_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "another", "his", "her", "its",
+         "their", "our", "my", "your", "some", "many", "several", "most", "all", "both", "each",
+         "every", "no", "few", "other", "one", "two", "three", "four", "five", "more", "any"}
+_QUANTIFIERS = {"some", "many", "several", "most", "few", "other", "more", "all", "both", "no",
+                "two", "three", "four", "five", "any"}
+_FUNCTION = {
+    "of", "and", "or", "but", "in", "on", "for", "to", "with", "by", "at", "from", "as", "than",
+    "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has",
+    "have", "had", "do", "does", "did", "not", "no", "if", "then", "so", "when", "while", "what",
+    "which", "who", "whom", "whose", "where", "why", "how", "there", "here", "also", "even",
+    "just", "only", "about", "into", "over", "after", "before", "because", "since", "though",
+    "although", "however", "nevertheless", "moreover", "meanwhile", "still", "yet", "now",
+    "recently", "today", "yesterday", "tomorrow", "last", "next", "earlier", "later", "during",
+    "under", "against", "between", "among", "through", "without", "within", "upon", "once",
+    "according", "let", "let’s", "let's", "all", "both", "will", "would", "can", "could", "may",
+    "might", "must", "should", "shall", "again", "already", "instead", "such", "very", "too",
+    "indeed", "thus", "therefore", "hence", "furthermore", "besides", "perhaps", "maybe",
+    "in particular", "particularly", "especially", "together", "finally", "first", "second",
+    "up", "out", "off", "down", "like", "unlike", "via", "per", "amid", "despite", "toward",
+    "towards", "around", "across", "behind", "beyond", "near", "it", "its", "he", "she", "they",
+    "we", "i", "you", "him", "her", "them", "us", "me", "his", "their", "our", "my", "your",
+}
+# Words that may stand between a source and its verb: auxiliaries, negation, adverbs of
+# time and manner, and aspect verbs before "to" ("began to speculate").
+_SKIP = {
+    "also", "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would",
+    "could", "can", "may", "might", "should", "must", "shall", "did", "does", "do", "not",
+    "never", "recently", "previously", "later", "then", "long", "once", "again", "even",
+    "still", "already", "often", "just", "always", "first", "further", "only", "now", "today",
+    "yesterday", "n't", "to", "began", "begun", "begin", "begins", "started", "starts", "start",
+    "continued", "continues", "continue", "seemed", "seems", "appeared", "appears", "went",
+    "has long", "soon", "ever", "quickly", "immediately", "finally", "too", "all",
+    "reportedly", "allegedly", "apparently", "really", "actually", "repeatedly", "herself",
+    "himself", "themselves", "itself", "wanted", "wants", "refused", "declined", "tried",
+}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+_HAVE = {"has", "have", "had"}
+_PAST_PARTICIPLE_OK = {"said", "told", "stated", "reported", "believed", "thought", "expected",
+                       "understood", "known", "claimed", "alleged", "rumoured", "rumored",
+                       "announced", "argued", "estimated", "suggested", "feared"}
+_IRREGULAR_PP = {"said", "told", "thought", "known", "shown", "found", "written", "understood",
+                 "made", "put", "felt", "held", "given", "taken"}
+_OPEN_QUOTES = "“«„\""
+_CLOSE_QUOTES = "”»\""
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    sent: int
+
+
+def _is_cap(tok: _Tok) -> bool:
+    c = tok.text[0]
+    return c.isupper() and tok.low not in _FUNCTION and tok.low not in _STARTERS
+
+
+_STARTERS = {"but", "and", "however", "recently", "meanwhile", "still", "yet", "so", "also",
+             "now", "then", "later", "earlier", "today", "yesterday", "moreover", "in", "on",
+             "at", "after", "before", "when", "while", "if", "though", "although", "as", "since",
+             "because", "during", "last", "this", "that", "both", "even", "what", "why", "how",
+             "where", "nevertheless", "thus", "indeed", "there", "here", "instead", "according",
+             "all", "one", "read", "watch", "photo", "update", "note", "editor", "full", "text",
+             "asked", "let", "let’s", "let's", "yes", "no", "well", "oh", "please", "for", "with",
+             "by", "from", "to", "of", "a", "an", "the", "these", "those", "every", "each"}
+
+
+def _tokens(text: str, sentences: Sequence[Span]) -> list[_Tok]:
+    out: list[_Tok] = []
+    for number, sent in enumerate(sentences):
+        for m in _TOKEN_RE.finditer(text, sent.start, sent.end):
+            out.append(_Tok(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"),
+                            number))
+    return out
+
+
+def _word_class(tok: _Tok) -> tuple[str, str] | None:
+    return _source_words().get(tok.low) or _source_words().get(tok.low.replace("'", "’"))
+
+
+# --- noun phrases ----------------------------------------------------------
+
+
+def _np_word(tok: _Tok) -> bool:
+    """A word that can belong to a source noun phrase (not a determiner)."""
+    if _is_cap(tok):
+        return True
+    cls = _word_class(tok)
+    return cls is not None and cls[1] in {"role", "org", "outlet", "evidence", "collective",
+                                         "honorific", "capital", "country"}
+
+
+def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] | None:
+    """The source noun phrase whose last token is ``toks[j]``, as (first, last) indices."""
+    head = toks[j]
+    sent = head.sent
+    if head.low in _SUBJECT_PRONOUNS:
+        return (j, j)
+    if not head.text[0].isalpha():
+        return None
+    strong = _np_word(head)
+    if not strong:
+        if strict or head.low in _FUNCTION or head.text[0].isupper() or head.low in _SKIP:
+            return None
+        if head.low.endswith("ly") or head.low.endswith("ing"):
+            return None
+    k = j - 1
+    first = j
+    modifiers = 0
+    while k >= 0 and toks[k].sent == sent:
+        t = toks[k]
+        if t.low == "the" and k >= 2 and toks[k - 1].low in {"of", "for"} and _np_word(
+                toks[k - 2]) and toks[k - 2].sent == sent:
+            first = k - 2
+            k -= 2
+            continue
+        if t.low in _DETS:
+            if t.low in _QUANTIFIERS or t.low in {"the", "a", "an", "another", "his", "her",
+                                                   "their", "its", "our", "my", "your"}:
+                first = k
+            break
+        if _np_word(t):
+            first = k
+            modifiers = 0
+            k -= 1
+            continue
+        if t.low in {"'s"} and k - 1 >= 0 and _np_word(toks[k - 1]):
+            first = k
+            k -= 1
+            continue
+        if t.low in {"of", "for", "and", "&"} and k - 1 >= 0 and toks[k - 1].sent == sent:
+            before = toks[k - 1]
+            if before.low == "the" and k - 2 >= 0:
+                before = toks[k - 2]
+                step = 2
+            else:
+                step = 1
+            if _np_word(before) and (t.low != "and" or _is_cap(before)):
+                first = k - step + 1
+                k -= step
+                continue
+            break
+        if (t.text[0].islower() and t.text.isalpha() and t.low not in _FUNCTION
+                and t.low not in _SKIP and not t.low.endswith("ly") and modifiers < 2
+                and t.low not in _all_cue_words()):
+            modifiers += 1
+            k -= 1
+            continue
+        break
+    # trailing lower-case modifiers without a determiner are not part of the phrase
+    while first < j and modifiers and toks[first].text[0].islower() and not _np_word(
+            toks[first]) and toks[first].low not in _DETS:
+        first += 1
+    if not strong:
+        # an unknown lower-case head needs a determiner or quantifier ("the film said")
+        if toks[first].low not in _DETS:
+            return None
+    if toks[first].low in _DETS and first == j and (
+            (_word_class(toks[j]) or ("", ""))[1] != "collective"):
+        return None
+    return (first, j)
+
+
+def _np_forward(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The source noun phrase starting at ``toks[i]`` (after "according to" or ", said")."""
+    if i >= len(toks):
+        return None
+    sent = toks[i].sent
+    t = toks[i]
+    if t.low in _SUBJECT_PRONOUNS or t.low in {"him", "her", "them", "us", "me"}:
+        return (i, i)
+    k = i
+    if t.low in {"that", "this", "these", "those"}:
+        return None
+    if t.low in _DETS:
+        k += 1
+    last = None
+    while k < len(toks) and toks[k].sent == sent:
+        t = toks[k]
+        if _np_word(t) or (t.low == "'s" and last is not None):
+            last = k
+            k += 1
+            continue
+        if t.low in {"of", "for", "&"} and last is not None:
+            nxt = k + 1
+            if nxt < len(toks) and toks[nxt].low == "the":
+                nxt += 1
+            if nxt < len(toks) and toks[nxt].sent == sent and _np_word(toks[nxt]):
+                k = nxt
+                continue
+            break
+        if t.text[0].islower() and t.text.isalpha() and t.low not in _FUNCTION and (
+                t.low not in _all_cue_words()) and k + 1 < len(toks) and _np_word(toks[k + 1]):
+            k += 1
+            continue
+        break
+    if last is None:
+        return None
+    while last > i and toks[last].low == "'s":
+        last -= 1
+    return (i, last)
+
+
+@lru_cache(maxsize=1)
+def _all_cue_words() -> frozenset[str]:
+    return frozenset(w for key in _cue_forms() for w in key)
+
+
+# --- typing and names ------------------------------------------------------
+
+
+def _final_cap_run(toks: list[_Tok], first: int, last: int) -> tuple[int, int] | None:
+    k = last
+    while k >= first and toks[k].low == "'s":
+        k -= 1
+    end = k
+    while k >= first and (_is_cap(toks[k]) or (_word_class(toks[k]) or ("", ""))[1] ==
+                          "honorific"):
+        k -= 1
+    return (k + 1, end) if k < end else None
+
+
+def _is_acronym(tok: _Tok) -> bool:
+    letters = tok.text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 5 and (
+        len(letters) <= 4 or "." in tok.text)
+
+
+def _head_index(toks: list[_Tok], first: int, last: int) -> int:
+    for k in range(first + 1, last):
+        if toks[k].low in {"of", "for"}:
+            return k - 1
+    k = last
+    while k > first and toks[k].low == "'s":
+        k -= 1
+    return k
+
+
+def _classify(toks: list[_Tok], first: int, last: int) -> str:
+    """The source type of the phrase ``toks[first..last]``."""
+    if first == last and toks[first].low in _SUBJECT_PRONOUNS | {"him", "her", "them"}:
+        return "pronoun"
+    head = _head_index(toks, first, last)
+    head_class = _word_class(toks[head])
+    words = toks[first:last + 1]
+    if toks[first].low in _QUANTIFIERS and not _is_cap(toks[head]):
+        return "vague"
+    if head_class and head_class[1] == "collective":
+        return "vague"
+    run = _final_cap_run(toks, first, head)
+    if run is not None and run[1] == head:
+        names = toks[run[0]:run[1] + 1]
+        classes = {(_word_class(t) or ("", ""))[1] for t in names}
+        if classes & {"org", "outlet", "evidence"} or any(_is_acronym(t) for t in names):
+            return "organization"
+        if len(names) == 1 and classes & {"capital", "country"}:
+            return "organization"
+        if toks[first].low in _QUANTIFIERS:
+            return "vague"
+        if all((_word_class(t) or ("", ""))[1] in {"role", "honorific"} for t in names):
+            return "official_role"
+        return "named_person"
+    if head_class:
+        if head_class[1] == "role":
+            return "official_role"
+        if head_class[1] in {"org", "outlet", "evidence", "capital", "country"}:
+            return "organization"
+    if any(_is_cap(t) and (_word_class(t) or ("", ""))[1] in {"org", "outlet"} for t in words):
+        return "organization"
+    return "vague"
+
+
+def _person_name(toks: list[_Tok], first: int, last: int) -> str:
+    """A person's name without titles or possessive: "Tan Kefei"."""
+    run = _final_cap_run(toks, first, last) or (first, last)
+    words = [t.text for t in toks[run[0]:run[1] + 1]
+             if (_word_class(t) or ("", ""))[1] not in {"honorific", "role"}]
+    if not words:
+        words = [toks[run[1]].text]
+    return " ".join(words)
+
+
+def _plain_name(text: str) -> str:
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"[’']s$", "", text)
+    return text
+
+
+class _Names:
+    """Person names seen so far, to expand "Xi" into "Xi Jinping" and resolve roles."""
+
+    def __init__(self, toks: list[_Tok]) -> None:
+        self.mentions: list[tuple[int, str]] = []  # (offset, full name)
+        k = 0
+        n = len(toks)
+        while k < n:
+            t = toks[k]
+            honorific = (_word_class(t) or ("", ""))[1] == "honorific"
+            if _is_cap(t) or honorific:
+                j = k
+                while j + 1 < n and toks[j + 1].sent == t.sent and (
+                        _is_cap(toks[j + 1]) or (_word_class(toks[j + 1]) or ("", ""))[1]
+                        == "honorific"):
+                    j += 1
+                run = toks[k:j + 1]
+                classes = {(_word_class(x) or ("", ""))[1] for x in run}
+                plain = [x for x in run if (_word_class(x) or ("", ""))[1] not in
+                         {"honorific", "role"}]
+                person_like = not (classes & {"org", "outlet", "evidence", "capital", "country",
+                                              "nonname", "collective"}) and not any(
+                    _is_acronym(x) for x in run)
+                if person_like and plain and (len(plain) >= 2 or len(plain) < len(run)):
+                    if len(plain) <= 4:
+                        self.mentions.append((run[0].start, " ".join(x.text for x in plain)))
+                k = j + 1
+            else:
+                k += 1
+
+    def canonical(self, name: str, offset: int) -> str:
+        """The fullest earlier (or later) name that contains a one-word ``name``."""
+        parts = name.split()
+        if len(parts) != 1:
+            return name
+        best = None
+        for at, full in self.mentions:
+            words = full.split()
+            if len(words) >= 2 and name in (words[0], words[-1]):
+                if at <= offset or best is None:
+                    best = full
+        return best or name
+
+    def last_before(self, offset: int) -> str | None:
+        found = None
+        for at, full in self.mentions:
+            if at < offset:
+                found = full
+        return found
+
+
+# --- quotes ----------------------------------------------------------------
+
+
+def _quote_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]:
+    """Quoted stretches as (open mark, after close mark); an unclosed quote runs to the
+    paragraph's end."""
+    spans = []
+    for para in paragraphs:
+        open_at = None
+        for m in re.finditer(r"[“”«»\"]", para.text):
+            ch = m.group()
+            pos = para.start + m.start()
+            if open_at is None:
+                if ch in "“«" or (ch == '"'):
+                    open_at = pos
+            elif ch in "”»\"":
+                spans.append((open_at, pos + 1))
+                open_at = None
+        if open_at is not None and para.end - open_at > 1:
+            spans.append((open_at, para.end))
+    return spans
+
+
+def _inner(text: str, a: int, b: int) -> Span:
+    s, e = a + 1, b
+    if e > s and text[e - 1] in _CLOSE_QUOTES:
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s >= e:
+        s, e = a, b
+    return Span(s, e, text[s:e])
+
+
+# --- the detector ----------------------------------------------------------
+
+
+def _match_cue(toks: list[_Tok], i: int) -> tuple[int, _Cue] | None:
+    forms = _cue_forms()
+    for length in (4, 3, 2, 1):
+        if i + length > len(toks):
+            continue
+        key = tuple(t.low for t in toks[i:i + length])
+        if key in forms and toks[i + length - 1].sent == toks[i].sent:
+            return length, forms[key]
+    return None
+
+
+@dataclass
+class _Found:
+    src: tuple[int, int] | None
+    cue: Span
+    quote: Span | None
+    direct: bool
+    rule: str
+    entry: _Cue | None
+    stype: str | None = None
+    src_span: Span | None = None
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Find every attribution in ``text``: source, cue, quotation, type, referent.
+
+    Works on any string (an empty one gives ``[]``). Offsets index ``text``.
+
+    Args:
+        text: an article or any passage, as plain text.
+
+    Returns:
+        Attributions sorted by position. Each has ``source`` (a Span or None),
+        ``source_type`` (one of :data:`SOURCE_TYPES`), ``cue``, ``quote`` (the
+        quoted words of a direct quotation, without the marks), ``direct``,
+        ``refers_to`` (for pronouns and roles), ``name`` and ``implies``.
+
+    Lexicons: ``reporting_verbs.tsv``, ``attribution_sources.tsv``,
+    ``common_knowledge.tsv`` in ``medialit/data`` (written for medialit, CC0).
+
+    >>> [(a.source.text, a.source_type, a.refers_to) for a in find_attributions(
+    ...     "Officials met. Tan Kefei said so. He also noted that ties are close.")]
+    [('Tan Kefei', 'named_person', None), ('He', 'pronoun', 'Tan Kefei')]
+    """
+    if not isinstance(text, str):
+        raise TypeError("find_attributions needs a str: pass doc.text for a Document")
+    if not text.strip():
+        return []
+    paragraphs = paragraph_spans(text)
+    sentences = sentence_spans(text, paragraphs)
+    toks = _tokens(text, sentences)
+    quotes = _quote_spans(text, paragraphs)
+    found: list[_Found] = []
+    taken: set[int] = set()
+
+    # 1. appeals to common knowledge
+    for pattern in _common_knowledge():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken_spans(found)):
+                continue
+            group = m.start("group") if "group" in pattern.groupindex else -1
+            if group is not None and group >= 0:
+                src = Span(m.start("group"), m.end("group"), m.group("group"))
+            else:
+                src = Span(m.start(), m.end(), m.group())
+            cue = Span(m.start(), m.end(), m.group())
+            found.append(_Found(None, cue, None, False, "common knowledge phrase", None,
+                                "common_knowledge", src))
+    ck_spans = [(f.cue.start, f.cue.end) for f in found]
+    for k, t in enumerate(toks):
+        if any(s <= t.start < e for s, e in ck_spans):
+            taken.add(k)
+
+    # 2. transcript speakers: "WALLACE: Do you..." at the start of a paragraph
+    para_starts = {p.start for p in paragraphs}
+    for k, t in enumerate(toks):
+        start_ok = t.start in para_starts or (
+            k > 0 and toks[k - 1].text in _OPEN_QUOTES and toks[k - 1].start in para_starts)
+        if not start_ok:
+            continue
+        j = k
+        while j < len(toks) and j - k < 4 and toks[j].text not in ":" and (
+                toks[j].text[0].isupper() or toks[j].text == "."):
+            j += 1
+        if j < len(toks) and toks[j].text == ":" and j > k and j + 1 < len(toks) and (
+                toks[j + 1].sent == toks[j].sent):
+            name = toks[k:j]
+            if all(x.text.isupper() or x.text == "." for x in name) and len(
+                    "".join(x.text for x in name)) > 2:
+                para = next(p for p in paragraphs if p.start <= t.start < p.end)
+                qs = toks[j + 1].start
+                q = Span(qs, para.end, text[qs:para.end])
+                found.append(_Found((k, j - 1), Span(toks[j].start, toks[j].end, ":"), q, True,
+                                    "speaker label and colon", None))
+                taken.update(range(k, j + 1))
+
+    # 3. reporting verbs and phrases
+    i = 0
+    while i < len(toks):
+        if i in taken:
+            i += 1
+            continue
+        m = _match_cue(toks, i)
+        if m is None:
+            i += 1
+            continue
+        length, entry = m
+        t = toks[i]
+        if t.text[0].isupper() and i > 0 and toks[i - 1].sent == t.sent and not (
+                toks[i - 1].text in _OPEN_QUOTES or toks[i - 1].text in "(—–-:"):
+            i += 1
+            continue
+        f = _attribution_at(text, toks, i, length, entry, found, quotes, paragraphs)
+        if f is not None:
+            found.append(f)
+            taken.update(range(i, i + length))
+        i += length
+    return _finish(text, toks, found)
+
+
+def taken_spans(found: Iterable[_Found]) -> list[tuple[int, int]]:
+    return [(f.cue.start, f.cue.end) for f in found]
+
+
+def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cue,
+                    found: list[_Found], quotes, paragraphs) -> _Found | None:
+    """Try to build an attribution around the cue ``toks[i:i+length]``."""
+    first_cue, last_cue = toks[i], toks[i + length - 1]
+    cue_end = last_cue.end
+    # a colon right after the verb belongs to the cue ("added:")
+    if i + length < len(toks) and toks[i + length].text == ":" and entry.kind != "according":
+        cue_end = toks[i + length].end
+    cue = Span(first_cue.start, cue_end, text[first_cue.start:cue_end])
+    sent = first_cue.sent
+    nxt = toks[i + length] if i + length < len(toks) else None
+    prev = toks[i - 1] if i > 0 and toks[i - 1].sent == sent else None
+    form = last_cue.low
+    src: tuple[int, int] | None = None
+    rule = ""
+
+    if entry.kind == "according":
+        src = _np_forward(toks, i + length) if nxt is not None and nxt.sent == sent else None
+        if src is None:
+            return None
+        rule = "according to + source"
+    else:
+        if entry.kind == "evidence" and entry.cue == "find" and (nxt is None or nxt.low != "that"):
+            return None
+        if nxt is not None and nxt.low in {"up", "off", "out"} and entry.cue in {"show", "call"}:
+            return None
+        if prev is not None and prev.low in {"the", "a", "an", "his", "her", "their", "its",
+                                             "our", "my", "your", "this", "that", "these"}:
+            return None  # a noun: "the claims", "his statement"
+        # inverted order: '”, said Tan' or ', says the spokesman'
+        if prev is not None and (prev.text in "," or prev.text in _CLOSE_QUOTES) and (
+                nxt is not None and nxt.sent == sent) and not form.endswith("ing"):
+            fwd = _np_forward(toks, i + length)
+            if fwd is not None and (_np_word(toks[fwd[1]]) or toks[fwd[1]].low in
+                                    {"he", "she", "they", "we", "i"}):
+                src = fwd
+                rule = "quote, verb + source"
+        if src is None:
+            src, rule = _source_before(toks, i, entry, form, found)
+            if src is None and rule == "passive-it":
+                pass
+            elif src is None:
+                return None
+    # evidence verbs need a document, poll or organisation as subject
+    if entry.kind == "evidence" and src is not None and (nxt is None or nxt.low != "that"):
+        head = toks[_head_index(toks, *src)]
+        if (_word_class(head) or ("", ""))[1] not in {"evidence", "org", "outlet"}:
+            return None
+    if src is not None and entry.noun:
+        head = toks[src[1]]
+        if not (_np_word(head) or head.low in _SUBJECT_PRONOUNS):
+            return None
+    if src is not None and toks[src[1]].low == "it" and entry.kind != "speech":
+        return None
+    if entry.kind == "belief" and src is not None and src[0] == src[1] and src[0] > 0 and (
+            toks[src[0]].low in _SUBJECT_PRONOUNS):
+        before = toks[src[0] - 1]
+        if before.sent == sent and before.text.isalpha() and before.text.islower() and (
+                before.low not in _FUNCTION and before.low not in _SKIP):
+            return None  # a relative clause: "a language they understand"
+    if entry.kind == "belief" and (nxt is None or nxt.sent != sent or not nxt.text[0].isalnum()):
+        return None  # "a language they understand." has no reported content
+    if src is not None and toks[src[1]].low in {"which"} and entry.kind == "belief":
+        return None
+    quote, direct = _quote_for(text, toks, i, length, cue, src, quotes, paragraphs)
+    return _Found(src, cue, quote, direct, rule, entry)
+
+
+def _source_before(toks: list[_Tok], i: int, entry: _Cue, form: str,
+                   found: list[_Found]) -> tuple[tuple[int, int] | None, str]:
+    sent = toks[i].sent
+    j = i - 1
+    skipped: list[str] = []
+    while j >= 0 and toks[j].sent == sent and (
+            toks[j].low in _SKIP or (toks[j].low.endswith("ly") and toks[j].text.islower()
+                                     and len(toks[j].low) > 4)):
+        skipped.append(toks[j].low)
+        j -= 1
+    if j < 0 or toks[j].sent != sent:
+        return None, ""
+    # passive: "it is said that" (no source); "he was told" (not a source)
+    participle = form in _PAST_PARTICIPLE_OK or form.endswith("ed") or form in _IRREGULAR_PP
+    if participle and set(skipped) & _BE and (skipped[0] in _BE or "been" in skipped):
+        if toks[j].low == "it" and i + 1 < len(toks) and toks[i + 1].low == "that":
+            return None, "passive-it"
+        return None, ""
+    if form.endswith("ing") and not (set(skipped) & _BE):
+        # participle: ", saying ..." -> the subject of the clause
+        if toks[j].text == ",":
+            return _earlier_subject(toks, j, found), "participle: clause subject"
+        return None, ""
+    t = toks[j]
+    if t.low in {"and", "but"}:
+        return _earlier_subject(toks, j, found), "coordinated: clause subject"
+    if t.text == ",":
+        # appositive: "Keron Blair, executive director of AROS, called for ..."
+        k = j - 1
+        while k >= 0 and toks[k].sent == sent and toks[k].text != "," and j - k < 16:
+            k -= 1
+        if k > 0 and toks[k].text == "," and toks[k].sent == sent and (
+                toks[k + 1].low in {"a", "an", "the", "who", "whose"} or _np_word(toks[k + 1])):
+            np = _np_back(toks, k - 1, strict=True)
+            if np is not None and toks[np[1]].low not in {"who", "which", "it"}:
+                return (np[0], j - 1), "source, apposition, + verb"
+        return None, ""
+    if t.low in {"him", "her", "them", "me", "us"}:
+        return None, ""
+    np = _np_back(toks, j, strict=entry.noun)
+    if np is None:
+        return None, ""
+    return np, "source + verb"
+
+
+def _earlier_subject(toks: list[_Tok], j: int, found: list[_Found]) -> tuple[int, int] | None:
+    sent = toks[j].sent
+    for f in reversed(found):
+        if f.src is not None and toks[f.src[0]].sent == sent and f.src[1] < j:
+            return f.src
+    k = j
+    while k > 0 and toks[k - 1].sent == sent:
+        k -= 1
+    while k < j:
+        t = toks[k]
+        if t.low in {"he", "she", "they", "we", "i"}:
+            return (k, k)
+        if _is_cap(t) or _np_word(t):
+            end = k
+            while end + 1 < j and (_np_word(toks[end + 1]) or toks[end + 1].low == "'s"):
+                end += 1
+            if toks[end].low == "'s":
+                return None
+            start = k - 1 if k > 0 and toks[k - 1].sent == sent and toks[k - 1].low == "the" \
+                else k
+            return (start, end)
+        if t.text == ",":
+            k += 1
+            continue
+        k += 1
+        if k - j > 12:
+            break
+    return None
+
+
+def _quote_for(text: str, toks: list[_Tok], i: int, length: int, cue: Span,
+               src: tuple[int, int] | None, quotes, paragraphs) -> tuple[Span | None, bool]:
+    """The quotation this attribution introduces or closes, if any."""
+    # after the cue: ': "..."', ', "..."', ' that "..."'
+    after = re.match(r"[\s,:]*(?:that\s+)?", text[cue.end:cue.end + 12])
+    pos = cue.end + (after.end() if after else 0)
+    for a, b in quotes:
+        if a == pos:
+            return _inner(text, a, b), True
+    # block quote: the cue ends its paragraph with a colon, the next paragraph is a quote
+    if cue.text.endswith(":") or text[cue.end:cue.end + 1] == ":":
+        rest = text[cue.end:]
+        m = re.match(r":?\s*\n\s*", rest)
+        if m:
+            for p in paragraphs:
+                if p.start == cue.end + m.end():
+                    s, e = p.start, p.end
+                    if text[s] in _OPEN_QUOTES:
+                        return _inner(text, s, e), True
+                    return Span(s, e, text[s:e]), True
+    # before the frame: '"...," he said' / '"..." said Tan'
+    frame_start = min(cue.start, toks[src[0]].start if src else cue.start)
+    for a, b in quotes:
+        if b <= frame_start and re.fullmatch(r"[\s,—–-]*", text[b:frame_start]):
+            return _inner(text, a, b), True
+    return None, False
+
+
+def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attribution]:
+    names = _Names(toks)
+    found.sort(key=lambda f: (f.src_span.start if f.src_span else (
+        toks[f.src[0]].start if f.src else f.cue.start), f.cue.start))
+    out: list[Attribution] = []
+    for f in found:
+        refers_to = None
+        if f.src_span is not None:
+            source: Span | None = f.src_span
+            stype = f.stype or "vague"
+            name = source.text.lower()
+        elif f.src is not None:
+            s, e = toks[f.src[0]].start, toks[f.src[1]].end
+            source = Span(s, e, text[s:e])
+            stype = _classify(toks, *f.src)
+            if stype == "named_person":
+                name = names.canonical(_person_name(toks, *f.src), s)
+            elif stype in {"organization"}:
+                name = _plain_name(source.text)
+            else:
+                name = source.text.lower() if stype != "pronoun" else source.text
+            if stype == "pronoun":
+                refers_to = _resolve(toks[f.src[0]].low, source, out, toks, f.src, names, text)
+            elif stype == "official_role" and toks[f.src[0]].low == "the" and not \
+                    toks[_head_index(toks, *f.src)].low.endswith("s"):
+                refers_to = names.last_before(s)
+        else:
+            source, stype, name = None, "vague", "(unnamed)"
+        start = min(source.start, f.cue.start) if source else f.cue.start
+        end = max(source.end, f.cue.end) if source else f.cue.end
+        out.append(Attribution(
+            start=start, end=end, text=text[start:end], source=source, source_type=stype,
+            cue=f.cue, quote=f.quote, direct=f.direct, refers_to=refers_to, name=name,
+            implies=f.entry.implies if f.entry else "judgement", rule=f.rule or "phrase"))
+    out.sort(key=lambda a: (a.start, a.end, a.cue.start))
+    return out
+
+
+_PERSONS = {"named_person", "official_role"}
+
+
+def _resolve(pronoun: str, source: Span, earlier: list[Attribution], toks: list[_Tok],
+             src: tuple[int, int], names: _Names, text: str) -> str | None:
+    """The canonical name a pronoun points back to, or None."""
+    def who(a: Attribution) -> str | None:
+        return a.refers_to or (a.name if a.source_type != "pronoun" else None)
+
+    if pronoun in {"who", "which"}:
+        k = src[0] - 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        if k >= 0 and toks[k].sent == toks[src[0]].sent:
+            np = _np_back(toks, k, strict=True)
+            if np is not None:
+                stype = _classify(toks, *np)
+                if stype == "named_person":
+                    return names.canonical(_person_name(toks, *np), toks[np[0]].start)
+                return _plain_name(text[toks[np[0]].start:toks[np[1]].end])
+        return None
+    if pronoun in {"he", "she", "him", "her"}:
+        for a in reversed(earlier):
+            if a.source is not None and a.source.end <= source.start and (
+                    a.source_type in _PERSONS or (a.source_type == "pronoun" and a.source.text
+                                                  .lower() in {"he", "she", "him", "her"})):
+                if who(a):
+                    return who(a)
+        return names.last_before(source.start)
+    if pronoun in {"they", "them"}:
+        for a in reversed(earlier):
+            if a.source is not None and a.source.end <= source.start and a.source_type in {
+                    "organization", "vague"} and a.source_type != "common_knowledge":
+                return who(a)
+        return None
+    if pronoun == "it":
+        for a in reversed(earlier):
+            if a.source is not None and a.source_type == "organization":
+                return who(a)
+    return None
+
+
+# --- counting --------------------------------------------------------------
+
+
+def _as_doc(doc: Document | str) -> Document:
+    return doc if isinstance(doc, Document) else Document.from_text(doc)
+
+
+_RANK = {t: n for n, t in enumerate(SOURCE_TYPES)}
+
+
+def attribution_table(doc: Document | str, attributions: Sequence[Attribution] | None = None):
+    """One row per source (pandas DataFrame), most cited first.
+
+    Columns: ``source`` (canonical name; pronouns and roles are counted under
+    the name they refer to when it is in the text), ``type`` (the most
+    specific type among its mentions), ``count``, ``direct``, ``indirect``,
+    ``mentions`` (the words used) and ``cues`` (the reporting verbs, in order).
+    """
+    import pandas as pd
+
+    doc = _as_doc(doc)
+    atts = list(find_attributions(doc.text) if attributions is None else attributions)
+    rows: dict[str, dict[str, Any]] = {}
+    for a in atts:
+        key = a.speaker
+        row = rows.setdefault(key, {"source": key, "type": a.source_type, "count": 0,
+                                    "direct": 0, "indirect": 0, "mentions": [], "cues": []})
+        if _RANK[a.source_type] < _RANK[row["type"]]:
+            row["type"] = a.source_type
+        row["count"] += 1
+        row["direct" if a.direct else "indirect"] += 1
+        mention = a.source.text if a.source else "(no source named)"
+        if mention not in row["mentions"]:
+            row["mentions"].append(mention)
+        row["cues"].append(a.cue.text.rstrip(":"))
+    table = pd.DataFrame(list(rows.values()),
+                         columns=["source", "type", "count", "direct", "indirect", "mentions",
+                                  "cues"])
+    if not table.empty:
+        table["mentions"] = table["mentions"].map(", ".join)
+        table["cues"] = table["cues"].map(", ".join)
+        table = table.sort_values(["count", "source"], ascending=[False, True],
+                                  kind="stable").reset_index(drop=True)
+    return table
+
+
+def attribution_summary_by_type(doc: Document | str,
+                                attributions: Sequence[Attribution] | None = None):
+    """Attributions per source type (pandas DataFrame): ``type``, ``count``,
+    ``direct``, ``indirect``, ``sources`` (distinct speakers), in the order of
+    :data:`SOURCE_TYPES` (types with no attribution show 0)."""
+    import pandas as pd
+
+    doc = _as_doc(doc)
+    atts = list(find_attributions(doc.text) if attributions is None else attributions)
+    rows = []
+    for stype in SOURCE_TYPES:
+        mine = [a for a in atts if a.source_type == stype]
+        rows.append({"type": stype, "count": len(mine), "direct": sum(a.direct for a in mine),
+                     "indirect": sum(not a.direct for a in mine),
+                     "sources": len({a.speaker for a in mine})})
+    return pd.DataFrame(rows, columns=["type", "count", "direct", "indirect", "sources"])
+
+
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
+                     r"thousand|million|billion|percent|per cent|dozen|half)\b", re.I)
+_EVENT_VERB = re.compile(
+    r"\b(?:\w+ed|was|were|met|went|won|lost|took|gave|made|held|sent|began|came|left|fell|rose|"
+    r"signed|killed|died|built|bought|sold|paid|told|said|wrote|became|ran|struck|hit)\b", re.I)
+_OPINION = re.compile(r"\?|\b(?:I|we|us|our|let[’']s|should|must|ought|need to)\b")
+_PREDICTION = re.compile(r"\b(?:will|would|could|can|may|might|shall|if)\b", re.I)
+
+
+def unattributed_claims(doc: Document | str) -> list[Span]:
+    """Sentences that assert a checkable fact with no source and no stance marker.
+
+    A documented heuristic, not a classifier. A sentence counts when
+
+    * it asserts something checkable: it has a number (digits or number words)
+      or a past-tense event verb (a word ending in "-ed" or a common irregular
+      past such as "met", "signed", "said") next to a capitalised name that is
+      not the first word;
+    * no attribution found by :func:`find_attributions` touches it;
+    * it has no stance marker (:func:`medialit.hedging.find_hedges`, when that
+      module is available) and no modal or conditional word (will, would,
+      could, can, may, might, if): predictions and possibilities are not
+      checkable facts;
+    * it is not a heading, a question, a block quote, or a first-person
+      opinion ("we must", "I", "let's").
+
+    Known failure modes: adjectives in "-ed" ("so-called", "united") look like
+    events; names at the start of a sentence are ignored, so "Putin met Xi."
+    is only caught by its verb if another name follows; general statements
+    with a capitalised word ("The sanctions limited Chinese growth") count as
+    events although they are analysis; facts stated in the present tense
+    ("Russia does not create...") are missed; an attribution in the previous
+    sentence ("He said so. The deal was signed in May.") does not cover the
+    next one.
+    """
+    doc = _as_doc(doc)
+    atts = find_attributions(doc.text)
+    try:
+        from .hedging import find_hedges  # type: ignore[attr-defined]
+
+        hedges = find_hedges(doc.text)
+    except ImportError:  # hedging.py not installed yet: modals still filter predictions
+        hedges = []
+    out = []
+    for sent in doc.sentences:
+        para = doc.paragraph_of(sent.start)
+        if para is None or para.kind in {"heading", "quote"}:
+            continue
+        if any(a.start < sent.end and sent.start < a.end for a in atts):
+            continue
+        if any(h.start < sent.end and sent.start < h.end for h in hedges):
+            continue
+        if _OPINION.search(sent.text) or _PREDICTION.search(sent.text):
+            continue
+        words = sent.text.split()
+        names = [w for w in words[1:] if w[:1].isupper()]
+        if _NUMBER.search(sent.text) or (_EVENT_VERB.search(sent.text) and names):
+            out.append(sent)
+    return out
+
+
+def attribution_summary(doc: Document | str) -> dict[str, Any]:
+    """JSON-ready summary for ``medialit analyze``: counts by type, direct and
+    indirect, judgement verbs, the most cited sources and unattributed claims."""
+    doc = _as_doc(doc)
+    atts = find_attributions(doc.text)
+    by_type = {t: sum(a.source_type == t for a in atts) for t in SOURCE_TYPES}
+    table = attribution_table(doc, atts)
+    top = [f"{r.source} ({r.type}, {r.count})" for r in table.head(5).itertuples()]
+    claims = unattributed_claims(doc)
+    return {
+        "attributions": len(atts),
+        "sources": int(len(table)),
+        "direct": sum(a.direct for a in atts),
+        "indirect": sum(not a.direct for a in atts),
+        "by_type": {k: v for k, v in by_type.items() if v},
+        "judgement_verbs": sorted({a.cue.text.rstrip(":").lower() for a in atts
+                                   if a.implies == "judgement" and a.source_type !=
+                                   "common_knowledge"}),
+        "top_sources": top,
+        "unattributed_claims": len(claims),
+        "example_unattributed": [c.text[:120] for c in claims[:2]],
+    }
+
+
+# --- second-hand attribution ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttributionChain:
+    """Who reports whom: ``links`` from the original speaker to the article.
+
+    ``links`` is a tuple of names, e.g. ``("Xi Jinping", "Foreign Affairs
+    critics", "the article")``; ``attributions`` are the ones that make it.
+    """
+
+    links: tuple[str, ...]
+    attributions: tuple[Attribution, ...]
+
+    def __str__(self) -> str:
+        return " -> ".join(self.links)
+
+
+def attribution_chains(doc: Document | str,
+                       attributions: Sequence[Attribution] | None = None
+                       ) -> list[AttributionChain]:
+    """Second-hand attributions: a speaker's words reported through another source.
+
+    Rule: an attribution A sits inside the reach of an attribution B in the
+    same or the next sentence when B's cue is "say"-like and B's source is a
+    different, non-pronoun source reporting what A said ("At least that's what
+    Foreign Affairs critics say" after "the general secretary ... stated").
+    Every other attribution is a one-step chain (speaker -> the article).
+    """
+    doc = _as_doc(doc)
+    atts = list(find_attributions(doc.text) if attributions is None else attributions)
+    chains: list[AttributionChain] = []
+    used: set[int] = set()
+    for n, b in enumerate(atts):
+        # "that's what X say(s)" / "X reports that Y said": B relays what came before or after
+        relay = re.search(r"\b(?:what|as)\b[^.]{0,40}$",
+                          doc.text[max(0, b.start - 60):b.start], re.I)
+        if b.source is None or b.source_type in {"pronoun", "common_knowledge"} or not relay:
+            continue
+        sent = doc.sentence_of(b.start)
+        prev_sent = doc.sentence_of(sent.start - 2) if sent and sent.start > 1 else None
+        window_start = prev_sent.start if prev_sent else (sent.start if sent else b.start)
+        window_end = doc.sentences[min(len(doc.sentences) - 1, doc.sentences.index(sent) + 3)
+                                   ].end if sent in doc.sentences else b.end
+        inner = [a for m, a in enumerate(atts) if m != n and window_start <= a.start < window_end
+                 and a.speaker != b.speaker and a.source_type != "common_knowledge"]
+        if not inner:
+            continue
+        speakers: list[str] = []
+        for a in inner:
+            if a.speaker not in speakers:
+                speakers.append(a.speaker)
+        for speaker in speakers:
+            group = tuple(a for a in inner if a.speaker == speaker)
+            used.update(atts.index(a) for a in group)
+            chains.append(AttributionChain((speaker, _plain_name(b.source.text), "the article"),
+                                           group + (b,)))
+        used.add(n)
+    for n, a in enumerate(atts):
+        if n not in used:
+            chains.append(AttributionChain((a.speaker, "the article"), (a,)))
+    chains.sort(key=lambda c: min(a.start for a in c.attributions))
+    return chains
+
+
+def chains_text(chains: Iterable[AttributionChain]) -> str:
+    """The chains as plain text, one per line: ``Xi Jinping -> Foreign Affairs critics ->
+    the article``."""
+    return "\n".join(str(c) for c in chains)
+
+
+def chains_html(chains: Iterable[AttributionChain]) -> str:
+    """The chains as an escaped HTML list; arrows are text, not colour, so they read aloud."""
+    import html
+
+    items = []
+    for c in chains:
+        parts = " <span aria-label='reported by'>&rarr;</span> ".join(
+            f"<span class='medialit-link'>{html.escape(link)}</span>" for link in c.links)
+        cues = ", ".join(html.escape(a.cue.text.rstrip(":")) for a in c.attributions)
+        items.append(f"<li>{parts} <small>(cues: {cues})</small></li>")
+    return ("<ol class='medialit-chains' aria-label='Who reports whom'>" + "".join(items)
+            + "</ol>")
+
+
+def highlight_attributions(text: str, attributions: Sequence[Attribution] | None = None):
+    """Sources and cues highlighted in ``text`` with :func:`medialit.render.highlight`.
+
+    Each source is marked with its type, each cue with "cue: <verb meaning>",
+    so the labels carry the meaning and colour is only a help.
+    """
+    from . import render
+
+    atts = find_attributions(text) if attributions is None else attributions
+    marks = []
+    for a in atts:
+        if a.source is not None:
+            marks.append(_Mark(a.source.start, a.source.end, a.source_type,
+                               f"source: {a.speaker} ({a.source_type})"))
+        if a.source is None or not a.cue.overlaps(a.source):
+            marks.append(_Mark(a.cue.start, a.cue.end, "cue",
+                               f"reporting cue, {a.implies}"))
+    marks.sort(key=lambda m: (m.start, m.end))
+    return render.highlight(text, marks)
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    label: str
+    title: str

@@ -1,0 +1,135 @@
+"""Score :func:`medialit.attribution.find_attributions` against gold attributions.
+
+Two sources of gold:
+
+* the case study, ``datasets/gold/case-study-attribution.json`` (offsets into
+  ``medialit.load_case_study().text``): a found source matches a gold source
+  when the spans overlap and the found type is one of the gold's accepted types;
+  optional gold sources count neither way;
+* PolNeAR's development compartment (``<corpora>/polnear-dev``, brat standoff,
+  one annotator file per article, the first alphabetically): source spans
+  matched by overlap, type not checked (PolNeAR has no types). Skipped with a
+  note where the folder is absent.
+
+Found sources are counted once per mention: "He noted ... and added:" is one
+source with two cues, as in both gold sets. Attributions without a named source
+("it is said") have no span to score.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from ..attribution import Attribution, find_attributions
+from .scoring import PRF, ScoreTable, match_spans, prf_by
+
+__all__ = ["evaluate", "gold_path", "load_gold", "polnear_articles", "score_case_study",
+           "score_polnear"]
+
+
+def gold_path() -> Path:
+    """``datasets/gold/case-study-attribution.json`` of this clone."""
+    from ..casestudy import datasets_dir
+
+    return Path(datasets_dir()) / "gold" / "case-study-attribution.json"
+
+
+def load_gold(path: Path | None = None) -> dict[str, Any]:
+    """The case-study attribution gold as a dict (``sha256``, ``sources``)."""
+    path = path or gold_path()
+    if not path.is_file():
+        raise FileNotFoundError(f"attribution gold not found at {str(path)!r}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source_items(found: list[Attribution]) -> list[dict[str, Any]]:
+    """One item per distinct source mention (start, end, type)."""
+    seen: dict[tuple[int, int], dict[str, Any]] = {}
+    for a in found:
+        if a.source is None:
+            continue
+        key = (a.source.start, a.source.end)
+        if key not in seen:
+            seen[key] = {"start": a.source.start, "end": a.source.end, "text": a.source.text,
+                         "type": a.source_type}
+    return list(seen.values())
+
+
+def score_case_study(text: str, gold: dict[str, Any]) -> ScoreTable:
+    """Overlap matching with accepted types, P/R/F1 overall and per gold type."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    notes = []
+    if digest != gold.get("sha256"):
+        notes.append("WARNING: the case-study text changed since the gold was made "
+                     "(sha256 differs): re-check the offsets")
+    golds = [dict(g, type=g["types"][0]) for g in gold["sources"]]
+    found = _source_items(find_attributions(text))
+    matching = match_spans(golds, found, accept=lambda g, f: f["type"] in g["types"])
+    rows = {"all sources": matching.prf}
+    rows.update({f"type {k}": v for k, v in prf_by(matching, lambda x: x["type"]).items()})
+    for g in matching.missed:
+        notes.append(f"missed: {g['text']!r} ({'/'.join(g['types'])})")
+    for f in matching.false_alarms:
+        notes.append(f"false alarm: {f['text']!r} ({f['type']})")
+    return ScoreTable("Attribution sources: case study (overlap, accepted type)", rows, notes)
+
+
+def polnear_articles(folder: Path) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(article, text, gold sources) for each article, first annotator file only."""
+    text_dir, ann_dir = folder / "dev" / "text", folder / "dev" / "attributions"
+    chosen: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        article = ann.stem.rsplit("_", 1)[0]
+        chosen.setdefault(article, ann)
+    out = []
+    for article, ann in sorted(chosen.items()):
+        txt = text_dir / f"{article}.txt"
+        if not txt.is_file():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        sources = []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 3 or not parts[0].startswith("T"):
+                continue
+            label, _, offsets = parts[1].partition(" ")
+            if label != "Source":
+                continue
+            pairs = [tuple(map(int, p.split())) for p in offsets.split(";")]
+            start, end = min(p[0] for p in pairs), max(p[1] for p in pairs)
+            sources.append({"start": start, "end": end, "text": text[start:end]})
+        out.append((article, text, sources))
+    return out
+
+
+def score_polnear(folder: Path) -> ScoreTable:
+    """Source spans by overlap over all PolNeAR dev articles, overall and per publisher."""
+    total = PRF()
+    per_outlet: dict[str, PRF] = {}
+    articles = polnear_articles(folder)
+    for article, text, gold in articles:
+        found = _source_items(find_attributions(text))
+        prf = match_spans(gold, found).prf
+        total += prf
+        per_outlet.setdefault(article.split("_", 1)[0], PRF()).__iadd__(prf)
+    rows = {"all sources": total}
+    rows.update({f"outlet {k}": v for k, v in sorted(per_outlet.items())})
+    notes = [f"{len(articles)} articles, first annotator per article; type not checked"]
+    return ScoreTable("Attribution sources: PolNeAR dev (overlap)", rows, notes)
+
+
+def evaluate(corpora: Path | None) -> list[ScoreTable]:
+    """All attribution score tables (run by ``medialit evaluate attribution``)."""
+    from ..casestudy import load_case_study
+
+    tables = [score_case_study(load_case_study().text, load_gold())]
+    folder = Path(corpora) / "polnear-dev" if corpora is not None else None
+    if folder is None or not (folder / "dev" / "attributions").is_dir():
+        tables.append(ScoreTable("Attribution sources: PolNeAR dev (overlap)", {},
+                                 ["skipped: ../shared/corpora/polnear-dev not found"]))
+    else:
+        tables.append(score_polnear(folder))
+    return tables
