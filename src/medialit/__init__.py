@@ -8,6 +8,7 @@ Importing medialit only defines things; nothing is loaded until you use it.
 2
 """
 
+from .attribution import Attribution, attribution_table, find_attributions
 from .casestudy import load_case_study, split_page
 from .contrasting import contrasting_texts, load_contrasting
 from .document import ConcordanceLine, Document, Paragraph, Span
@@ -23,11 +24,14 @@ from .reading import html_to_text, read_document
 __version__ = "0.1.0"
 
 __all__ = [
+    "Attribution",
     "ConcordanceLine",
     "Document",
     "Paragraph",
     "Span",
+    "attribution_table",
     "contrasting_texts",
+    "find_attributions",
     "find_loaded_language",
     "framing_summary",
     "html_to_text",
