@@ -223,35 +223,34 @@ def _perspective_pattern(outsiders: tuple[str, ...] | None):
     return _compile(entries)
 
 
-# Reporting cues after which the rest of the sentence is someone else's content (a paraphrase).
-# A deliberately small list: medialit.attribution finds sources in full; here we only need to
-# know that a pronoun sits inside reported speech.
-_REPORTING = re.compile(
-    r"\b[Aa]ccording to\b|(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )"
-    r"\b(?:says?|said|stated|noted|claimed|argue[sd]?|"
-    r"added|told|insist(?:s|ed)?|warn(?:s|ed)?|announce[sd]|denied|denies|believes?|"
-    r"expect(?:s|ed)?|speculate[sd]?|hint(?:s|ed)?|explained|suggested|reported|"
-    r"expressed the view)\b"
-)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
 
 def _voice_regions(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, voice) stretches that are quotations or reported speech."""
-    regions = []
-    for para in doc.paragraphs:
-        if para.kind == "quote":
-            regions.append((para.start, para.end, "quote"))
-    for match in _QUOTED.finditer(doc.text):
-        regions.append((match.start(), match.end(), "quote"))
-    for sentence in doc.sentences:
-        cue = _REPORTING.search(sentence.text)
-        if cue:
-            start = sentence.start + cue.end()
-            if cue.group().lower() == "according to":
-                comma = sentence.text.find(",", cue.end())
-                start = sentence.start + (comma + 1 if comma >= 0 else cue.end())
-            regions.append((start, sentence.end, "paraphrase"))
+    """(start, end, voice) stretches that are quotations or reported speech.
+
+    Quotations: block-quote paragraphs, text in quotation marks, and the quotes
+    :func:`medialit.attribution.find_attributions` links to a source. Reported
+    speech: the rest of the sentence after an attribution's cue (and after its
+    source, as in "According to him, ..."); appeals to common knowledge ("as
+    you know") are the author's own voice and do not count.
+    """
+    from .attribution import find_attributions
+
+    regions = [(p.start, p.end, "quote") for p in doc.paragraphs if p.kind == "quote"]
+    regions += [(m.start(), m.end(), "quote") for m in _QUOTED.finditer(doc.text)]
+    for found in find_attributions(doc.text):
+        if found.quote is not None:
+            regions.append((found.quote.start, found.quote.end, "quote"))
+        if found.source_type == "common_knowledge":
+            continue
+        sentence = doc.sentence_of(found.cue.start)
+        if sentence is None:
+            continue
+        start = found.cue.end
+        if found.source is not None and found.source.start >= found.cue.end:
+            start = found.source.end
+        regions.append((start, sentence.end, "paraphrase"))
     return regions
 
 
@@ -285,7 +284,8 @@ def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> 
     the case study: pass ``outsiders=[...]`` to use your own names instead).
     Each mention records whose voice it is in: the ``author``'s, a ``quote``
     (quotation marks or a block quotation) or a ``paraphrase`` (the rest of a
-    sentence after a reporting cue such as "according to him,"). Offsets index
+    sentence after a reporting cue found by :func:`medialit.attribution.find_attributions`,
+    e.g. "according to him,"). Offsets index
     ``doc.text``. Deciding what each "we" refers to is left to the reader: the
     ``phrase`` ("our countries") and the paragraph are the clues.
 
