@@ -11,6 +11,7 @@ Importing medialit only defines things; nothing is loaded until you use it.
 from .attribution import Attribution, attribution_table, find_attributions
 from .casestudy import load_case_study, split_page
 from .contrasting import contrasting_texts, load_contrasting
+from .display import setup_notebook
 from .document import ConcordanceLine, Document, Paragraph, Span
 from .framing import (
     find_loaded_language,
@@ -41,5 +42,6 @@ __all__ = [
     "propaganda_techniques",
     "read_document",
     "sentence_sentiment",
+    "setup_notebook",
     "split_page",
 ]

@@ -1,0 +1,145 @@
+"""Sphinx extension of the medialit book: self-hosted scripts, accessibility and guards.
+
+* Sets ``MEDIALIT_BOOK=1`` for the notebook kernels, so ``medialit.setup_notebook()`` picks the
+  book's chart renderer even when the build was started without it.
+* Serves Vega, Vega-Lite and vega-embed from ``_static/vendor/`` on pages that have a chart,
+  loaded early (low priority numbers) and in order, before anything else.
+* Serves the quiz's JavaScript and CSS (``src/medialit/quiz/static/``) on every page, once
+  that folder exists.
+* Fails the build (a warning, and the book is built with ``-W``) when a page would load a
+  script or stylesheet from another site, or has math (MathJax is not served).
+* Gives the theme's search and colour-mode buttons accessible names that contain their
+  visible text (axe ``label-content-name-mismatch``), via templates in ``_templates/``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def _quiz_static() -> Path:
+    """``medialit/quiz/static`` of the installed (or editable) medialit package."""
+    spec = importlib.util.find_spec("medialit")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("medialit_book: the medialit package is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "quiz" / "static"
+
+
+QUIZ_STATIC = _quiz_static()
+QUIZ_JS = "medialit-quiz.js"
+QUIZ_CSS = "medialit-quiz.css"
+
+#: Loaded in this order, before the theme's scripts (priority 500) and require.js.
+VEGA_FILES = (
+    ("vendor/vega.min.js", 200),
+    ("vendor/vega-lite.min.js", 201),
+    ("vendor/vega-embed.min.js", 202),
+)
+CHART_MARKER = 'class="medialit-chart"'
+
+
+def _config_inited(app: Sphinx, config: Any) -> None:
+    os.environ.setdefault("MEDIALIT_BOOK", "1")
+    if QUIZ_STATIC.is_dir():
+        config.html_static_path = [*config.html_static_path, str(QUIZ_STATIC)]
+
+
+def _prune_missing_toc_entries(app: Sphinx, config: Any) -> None:
+    """Leave out toc entries whose file does not exist yet (lessons still being written).
+
+    Runs after sphinx-external-toc has read ``_toc.yml``. Each entry left out is logged;
+    ``tests/test_book_config.py`` fails while any is missing.
+    """
+    site_map = getattr(config, "external_site_map", None)
+    if site_map is None:
+        return
+    srcdir = Path(app.srcdir)
+    suffixes = list(config.source_suffix)
+
+    def exists(docname: str) -> bool:
+        return any((srcdir / f"{docname}{suffix}").is_file() for suffix in suffixes)
+
+    missing: list[str] = []
+    for docname in list(site_map):
+        if docname not in site_map:  # removed above as a missing child
+            continue
+        doc = site_map[docname]
+        for tree in doc.subtrees:
+            kept = []
+            for item in tree.items:
+                if type(item).__name__ == "FileItem" and not exists(str(item)):
+                    missing.append(str(item))
+                    if str(item) in site_map:
+                        del site_map[str(item)]
+                else:
+                    kept.append(item)
+            tree.items[:] = kept
+        doc.subtrees[:] = [tree for tree in doc.subtrees if tree.items]
+    if missing:
+        logger.info("medialit_book: not written yet, left out of the book: %s", ", ".join(missing))
+
+
+def _builder_inited(app: Sphinx) -> None:
+    app.add_css_file("medialit-book.css", priority=600)
+    if (QUIZ_STATIC / QUIZ_CSS).is_file():
+        app.add_css_file(QUIZ_CSS, priority=601)
+    if (QUIZ_STATIC / QUIZ_JS).is_file():
+        app.add_js_file(QUIZ_JS, priority=600, defer="defer")
+    elif not QUIZ_STATIC.is_dir():
+        logger.info("medialit_book: no quiz static files yet (%s)", QUIZ_STATIC)
+
+
+def _is_remote(name: str) -> bool:
+    return "://" in name or name.startswith("//")
+
+
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if CHART_MARKER in context.get("body", ""):
+        for filename, priority in VEGA_FILES:
+            app.add_js_file(filename, priority=priority)
+
+    math = app.env.get_domain("math")
+    if doctree is not None and math.has_equations(pagename):  # type: ignore[attr-defined]
+        logger.warning(
+            "%s: has math markup, but the book serves no MathJax: write it as plain text",
+            pagename,
+            location=pagename,
+        )
+
+
+def _check_remote_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    # Runs last, after every extension has added its files to this page.
+    for key in ("script_files", "css_files"):
+        for asset in context.get(key, []):
+            name = getattr(asset, "filename", asset)
+            if name and _is_remote(str(name)):
+                logger.warning(
+                    "%s: would load %s from another site; serve it from the book instead",
+                    pagename,
+                    name,
+                    location=pagename,
+                )
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # Jupyter Book always passes this setting; it belongs to sphinx-comments, which the
+    # book does not load. Declaring it keeps the build free of "unknown config value".
+    app.add_config_value("comments_config", {}, "html")
+    app.connect("config-inited", _config_inited)
+    app.connect("config-inited", _prune_missing_toc_entries, priority=900)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _check_remote_assets, priority=990)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
