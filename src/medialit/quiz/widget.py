@@ -1,0 +1,295 @@
+"""The JupyterLab view of a bank: ipywidgets with Check, Hint, Try again and saved progress.
+
+Every control is a real, labelled ipywidget (radio buttons, checkboxes, text
+boxes, drop-downs, toggle buttons), so the quiz works by keyboard. Checking an
+answer grades it (:mod:`.grading`), shows feedback that explains, saves answer
+and score to the progress file (:mod:`.progress`) and updates the running
+score of every view of the same bank. Reopening the notebook after a kernel
+restart restores the saved answers.
+"""
+
+from __future__ import annotations
+
+import html
+import weakref
+from typing import Any
+
+import ipywidgets as w
+
+from . import markdown
+from .grading import Grade, grade
+from .progress import bank_score, load_progress, record_answer, saved_entry
+from .schema import Bank, Question
+
+__all__ = ["QuestionWidget", "QuizWidget"]
+
+_COLOURS = {"correct": "#0b6b2e", "partial": "#7a4b00", "wrong": "#a4161a", "empty": "#1a1a1a"}
+_ICONS = {"correct": "\u2714 ", "partial": "\u25d0 ", "wrong": "\u2718 ", "empty": ""}
+_SCORE_VIEWS: dict[str, weakref.WeakSet] = {}
+_HELP = {
+    "single": "Choose one answer, then press Check.",
+    "multiple": "Tick every answer that applies, then press Check.",
+    "numeric": "Type a number, then press Check.",
+    "select-words": "Click (or Tab to and press Space on) each word to select it; a ✓ marks selected words.",
+    "match": "Choose a category for each item, then press Check.",
+    "reflection": "Write your answer and press Save. It is saved, not graded.",
+}
+
+
+def _level(result: Grade, empty: bool) -> str:
+    if empty:
+        return "empty"
+    if result.correct:
+        return "correct"
+    return "partial" if result.score > 0 else "wrong"
+
+
+def _score_text(bank: Bank) -> str:
+    score, points, checked, graded = bank_score(bank, load_progress())
+    if not graded:
+        return ""
+    return (
+        f'<p role="status" aria-live="polite"><strong>Your score in {html.escape(bank.title)}: '
+        f"{score:g} of {points:g} points</strong> ({checked} of {graded} questions checked)</p>"
+    )
+
+
+def _refresh_scores(bank: Bank) -> None:
+    text = _score_text(bank)
+    for label in list(_SCORE_VIEWS.get(bank.id, ())):
+        label.value = text
+
+
+class QuestionWidget:
+    """One question as widgets. ``.box`` is the displayable ``VBox``.
+
+    Drive it from Python (tests do): :meth:`set_answer`, ``check_button.click()``,
+    then read ``feedback.value``.
+    """
+
+    def __init__(self, bank: Bank, question: Question, number: int = 1, total: int = 1):
+        self.bank, self.question = bank, question
+        q = question
+        legend = f"Question {number} of {total}" if total > 1 else "Question"
+        points = "not graded" if not q.graded else f"{q.points:g} point" + ("" if q.points == 1 else "s")
+        self.prompt = w.HTML(
+            f'<div class="mq-prompt"><strong>{legend}</strong> ({points})'
+            f"{markdown.to_html(q.prompt)}<p><em>{html.escape(_HELP[q.type])}</em></p></div>"
+        )
+        self.control = self._make_control()
+        self.check_button = w.Button(
+            description="Save" if q.type == "reflection" else "Check",
+            tooltip="Save your answer" if q.type == "reflection" else "Check your answer",
+            button_style="primary",
+        )
+        self.reset_button = w.Button(description="Try again", tooltip="Clear your answer and try again")
+        self.hint_button = w.Button(description="Hint", tooltip="Show or hide a hint")
+        buttons = [self.check_button]
+        if q.hint:
+            buttons.append(self.hint_button)
+        buttons.append(self.reset_button)
+        self.hint = w.HTML("")
+        self.feedback = w.HTML("")
+        self.check_button.on_click(lambda _: self.check())
+        self.reset_button.on_click(lambda _: self.reset())
+        self.hint_button.on_click(lambda _: self.toggle_hint())
+        self.box = w.VBox(
+            [self.prompt, self.control, w.HBox(buttons), self.hint, self.feedback],
+            layout=w.Layout(border="1px solid #9ca3af", padding="6px 10px", margin="6px 0"),
+        )
+        self.box.add_class("medialit-quiz-question")
+        self.last_grade: Grade | None = None
+        self.restore()
+
+    # -- controls --------------------------------------------------------------------------
+    def _make_control(self) -> w.Widget:
+        q = self.question
+        wide = w.Layout(width="auto")
+        if q.type == "single":
+            self.radio = w.RadioButtons(
+                options=[(markdown.to_text(o.text), i) for i, o in enumerate(q.options)],
+                value=None, description="Answer:", layout=wide,
+            )
+            return self.radio
+        if q.type == "multiple":
+            self.checks = [
+                w.Checkbox(value=False, description=markdown.to_text(o.text), indent=False, layout=wide)
+                for o in q.options
+            ]
+            return w.VBox(self.checks)
+        if q.type == "numeric":
+            self.number = w.Text(
+                value="", description="Your answer:", placeholder="a number",
+                style={"description_width": "initial"}, continuous_update=False,
+            )
+            self.number.on_submit(lambda _: self.check())
+            unit = w.Label(q.unit) if q.unit else w.Label("")
+            return w.HBox([self.number, unit])
+        if q.type == "select-words":
+            self.words = []
+            passage = q.passage
+            spans = q.words
+            for i, word in enumerate(spans):
+                end = spans[i + 1].start if i + 1 < len(spans) else len(passage)
+                trailing = passage[word.end:end].strip()
+                button = w.ToggleButton(
+                    value=False, description=word.text + trailing,
+                    tooltip=f"select the word {word.text!r}",
+                    layout=w.Layout(width="auto", margin="1px"),
+                )
+                button.observe(self._mark_word, names="value")
+                self.words.append(button)
+            lead = passage[: spans[0].start].strip() if spans else ""
+            items: list[w.Widget] = ([w.Label(lead)] if lead else []) + self.words
+            source = w.HTML(f"<small>{html.escape(q.passage_source.split(';')[0])}</small>")
+            return w.VBox([w.Box(items, layout=w.Layout(display="flex", flex_flow="row wrap")), source])
+        if q.type == "match":
+            options = [("Choose…", "")] + [(c, c) for c in q.categories]
+            self.dropdowns = [
+                w.Dropdown(
+                    options=options, value="", description=markdown.to_text(item.text),
+                    style={"description_width": "initial"}, layout=wide,
+                )
+                for item in q.items
+            ]
+            return w.VBox(self.dropdowns)
+        self.textarea = w.Textarea(
+            value="", placeholder=q.placeholder or "Your answer", description="Your answer:",
+            style={"description_width": "initial"}, layout=w.Layout(width="95%", height="6em"),
+        )
+        return self.textarea
+
+    def _mark_word(self, change: dict) -> None:
+        button = change["owner"]
+        text = button.description.removeprefix("✓ ")
+        button.description = f"✓ {text}" if change["new"] else text
+        button.button_style = "warning" if change["new"] else ""
+
+    def answer(self) -> Any:
+        """The current answer, in the form :func:`.grading.grade` takes."""
+        q = self.question
+        if q.type == "single":
+            return self.radio.value
+        if q.type == "multiple":
+            return [i for i, c in enumerate(self.checks) if c.value]
+        if q.type == "numeric":
+            return self.number.value
+        if q.type == "select-words":
+            return [i for i, b in enumerate(self.words) if b.value]
+        if q.type == "match":
+            return [d.value or None for d in self.dropdowns]
+        return self.textarea.value
+
+    def set_answer(self, answer: Any) -> None:
+        """Put ``answer`` into the controls (ignores values that no longer fit the question)."""
+        q = self.question
+        if q.type == "single":
+            ok = isinstance(answer, int) and 0 <= answer < len(q.options)
+            self.radio.value = answer if ok else None
+        elif q.type == "multiple":
+            chosen = set(answer) if isinstance(answer, (list, tuple)) else set()
+            for i, c in enumerate(self.checks):
+                c.value = i in chosen
+        elif q.type == "numeric":
+            self.number.value = "" if answer is None else str(answer)
+        elif q.type == "select-words":
+            chosen = set(answer) if isinstance(answer, (list, tuple)) else set()
+            for i, b in enumerate(self.words):
+                b.value = i in chosen
+        elif q.type == "match":
+            values = list(answer) if isinstance(answer, (list, tuple)) else []
+            for i, d in enumerate(self.dropdowns):
+                v = values[i] if i < len(values) else None
+                d.value = v if v in q.categories else ""
+        else:
+            self.textarea.value = answer if isinstance(answer, str) else ""
+
+    # -- actions ---------------------------------------------------------------------------
+    def _show(self, result: Grade, empty: bool, note: str = "") -> None:
+        level = _level(result, empty)
+        colour = _COLOURS[level]
+        parts = [f'<div role="status" aria-live="polite" class="mq-feedback mq-{level}" '
+                 f'style="border-left:4px solid {colour};padding:4px 8px;background:#f9fafb;color:#1a1a1a">']
+        if note:
+            parts.append(f"<p><em>{html.escape(note)}</em></p>")
+        parts.append(f'<p style="color:{colour};font-weight:bold">{_ICONS[level]}{html.escape(result.status)}</p>')
+        if not empty:
+            if result.feedback:
+                items = "".join(f"<li>{markdown.inline_html(m)}</li>" for m in result.feedback)
+                parts.append(f"<ul>{items}</ul>")
+            if self.question.explanation:
+                parts.append(f"<div><strong>Explanation:</strong> {markdown.to_html(self.question.explanation)}</div>")
+        parts.append("</div>")
+        self.feedback.value = "".join(parts)
+
+    def check(self) -> Grade:
+        """Grade the current answer, show feedback, save it and update the running score."""
+        answer = self.answer()
+        result = grade(self.question, answer)
+        empty = not result.answered
+        note = ""
+        if not empty:
+            try:
+                record_answer(self.bank.id, self.question.id, answer, result, title=self.bank.title)
+            except OSError as exc:
+                note = f"Could not save your answer ({exc}); it is kept only until the kernel stops."
+        self.last_grade = result
+        self._show(result, empty, note)
+        if not empty:
+            _refresh_scores(self.bank)
+        return result
+
+    def reset(self) -> None:
+        """Clear the answer and the feedback (the saved score stays until the next Check)."""
+        q = self.question
+        self.set_answer(None if q.type in ("single", "numeric", "reflection") else [])
+        self.feedback.value = "<p><em>Cleared: answer again and press Check.</em></p>"
+
+    def toggle_hint(self) -> None:
+        """Show the hint, or hide it if shown."""
+        if self.hint.value:
+            self.hint.value = ""
+            self.hint_button.description = "Hint"
+        else:
+            self.hint.value = (f'<div style="border-left:4px solid #1f4e8c;padding:4px 8px">'
+                               f"<strong>Hint:</strong> {markdown.to_html(self.question.hint)}</div>")
+            self.hint_button.description = "Hide hint"
+
+    def restore(self) -> bool:
+        """Load the saved answer from the progress file, if any, and show its feedback."""
+        entry = saved_entry(self.bank.id, self.question.id)
+        if entry is None:
+            return False
+        self.set_answer(entry.get("answer"))
+        result = grade(self.question, self.answer())
+        if result.answered:
+            self.last_grade = result
+            self._show(result, False, "Your saved answer is restored.")
+        return True
+
+
+class QuizWidget:
+    """A bank (or some of its questions) as widgets, with a running score. ``.box`` displays it."""
+
+    def __init__(self, bank: Bank, question_ids: list[str] | None = None):
+        self.bank = bank
+        chosen = [bank.question(q) for q in question_ids] if question_ids else list(bank.questions)
+        numbers = {q.id: i + 1 for i, q in enumerate(bank.questions)}
+        self.questions = [QuestionWidget(bank, q, numbers[q.id], len(bank.questions)) for q in chosen]
+        head: list[w.Widget] = []
+        if not question_ids or len(question_ids) > 1:
+            title = f"<h3>{html.escape(bank.title)}</h3>"
+            if bank.description:
+                title += markdown.to_html(bank.description)
+            head.append(w.HTML(title))
+        self.score = w.HTML(_score_text(bank))
+        _SCORE_VIEWS.setdefault(bank.id, weakref.WeakSet()).add(self.score)
+        self.box = w.VBox(head + [q.box for q in self.questions] + [self.score])
+        self.box.add_class("medialit-quiz")
+
+    def question(self, question_id: str) -> QuestionWidget:
+        """The view of one question of this quiz."""
+        for qw in self.questions:
+            if qw.question.id == question_id:
+                return qw
+        raise KeyError(question_id)
