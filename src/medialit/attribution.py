@@ -70,6 +70,7 @@ class _Cue:
     kind: str
     implies: str
     noun: bool
+    frame: frozenset[str]
     note: str
 
 
@@ -78,7 +79,8 @@ def _cue_forms() -> dict[tuple[str, ...], _Cue]:
     """Every matched word sequence (lower case) -> its lexicon row."""
     forms: dict[tuple[str, ...], _Cue] = {}
     for row in load_table("reporting_verbs.tsv", ("cue", "forms", "kind", "implies", "noun")):
-        cue = _Cue(row["cue"], row["kind"], row["implies"], row["noun"] == "yes",
+        frame = frozenset(f.strip() for f in row.get("frame", "").split(",") if f.strip() != "-")
+        cue = _Cue(row["cue"], row["kind"], row["implies"], row["noun"] == "yes", frame,
                    row.get("note", ""))
         for form in row["forms"].split(","):
             key = tuple(_WORD_RE.findall(form.strip().lower()))
@@ -204,7 +206,18 @@ _SKIP = {
     "has long", "soon", "ever", "quickly", "immediately", "finally", "too", "all",
     "reportedly", "allegedly", "apparently", "really", "actually", "repeatedly", "herself",
     "himself", "themselves", "itself", "wanted", "wants", "refused", "declined", "tried",
+    "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "wasn't",
+    "hasn't", "haven't", "hadn't", "aren't", "weren't", "'s",
 }
+# Verbs after which "to" may stand between a source and its cue ("began to speculate").
+_ASPECT = {"began", "begun", "begin", "begins", "started", "starts", "start", "continued",
+           "continues", "continue", "seemed", "seems", "appeared", "appears", "went", "wanted",
+           "wants", "refused", "declined", "tried", "used", "had", "has", "have", "is", "was",
+           "are", "were", "going", "likely", "unlikely", "able", "quick", "expected"}
+# What may follow a clause-taking verb ("think that", "think it", not "felt comfortable").
+_CLAUSE_START = {"that", "the", "a", "an", "this", "these", "those", "it", "he", "she", "they",
+                 "we", "i", "you", "there", "his", "her", "their", "our", "its", "my", "your",
+                 "so", "of", "about", "no", "all", "some", "many", "most"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 _HAVE = {"has", "have", "had"}
 _PAST_PARTICIPLE_OK = {"said", "told", "stated", "reported", "believed", "thought", "expected",
@@ -250,7 +263,20 @@ def _tokens(text: str, sentences: Sequence[Span]) -> list[_Tok]:
 
 
 def _word_class(tok: _Tok) -> tuple[str, str] | None:
-    return _source_words().get(tok.low) or _source_words().get(tok.low.replace("'", "’"))
+    return _lookup(tok.low)
+
+
+@lru_cache(maxsize=4096)
+def _lookup(low: str) -> tuple[str, str] | None:
+    """The class of a word, trying the singular of a plural ("attorneys" -> "attorney")."""
+    words = _source_words()
+    found = words.get(low)
+    if found is None and len(low) > 3 and low.endswith("s"):
+        singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+        found = words.get(singular)
+        if found is not None and found[1] not in {"role", "collective", "evidence", "org"}:
+            found = None
+    return found
 
 
 # --- noun phrases ----------------------------------------------------------
@@ -269,8 +295,12 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
     """The source noun phrase whose last token is ``toks[j]``, as (first, last) indices."""
     head = toks[j]
     sent = head.sent
+    if head.low in {"who", "which"} and (j == 0 or toks[j - 1].sent != sent):
+        return None  # a question: "Who would have believed..."
     if head.low in _SUBJECT_PRONOUNS:
         return (j, j)
+    if (_word_class(head) or ("", ""))[1] == "nonname":
+        return None
     if not head.text[0].isalpha():
         return None
     strong = _np_word(head)
@@ -289,9 +319,8 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
             first = k - 2
             k -= 2
             continue
-        if t.low in _DETS:
-            if t.low in _QUANTIFIERS or t.low in {"the", "a", "an", "another", "his", "her",
-                                                   "their", "its", "our", "my", "your"}:
+        if t.low in _DETS or t.text.isdigit():
+            if t.low not in {"that", "no", "all", "both", "more", "any"}:
                 first = k
             break
         if _np_word(t):
@@ -299,6 +328,15 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
             modifiers = 0
             k -= 1
             continue
+        if t.low == ")" and k - 1 >= 0:
+            # a parenthesis inside the phrase: "Rep. Gwen Moore (D-Wis.)"
+            m = k - 1
+            while m > 0 and toks[m].sent == sent and toks[m].text != "(" and k - m < 8:
+                m -= 1
+            if toks[m].text == "(" and m - 1 >= 0 and _np_word(toks[m - 1]):
+                k = m - 1
+                continue
+            break
         if t.low in {"'s"} and k - 1 >= 0 and _np_word(toks[k - 1]):
             first = k
             k -= 1
@@ -316,7 +354,8 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
                 continue
             break
         if (t.text[0].islower() and t.text.isalpha() and t.low not in _FUNCTION
-                and t.low not in _SKIP and not t.low.endswith("ly") and modifiers < 2
+                and t.low not in _SKIP and not t.low.endswith(("ly", "ed", "ing"))
+                and modifiers < 2
                 and t.low not in _all_cue_words()):
             modifiers += 1
             k -= 1
@@ -327,8 +366,9 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
             toks[first]) and toks[first].low not in _DETS:
         first += 1
     if not strong:
-        # an unknown lower-case head needs a determiner or quantifier ("the film said")
-        if toks[first].low not in _DETS:
+        # an unknown lower-case head needs a determiner, a number or a possessor
+        # ("the film said", "73 percent said", "Clinton's team says")
+        if not (toks[first].low in _DETS or toks[first].text.isdigit() or _is_cap(toks[first])):
             return None
     if toks[first].low in _DETS and first == j and (
             (_word_class(toks[j]) or ("", ""))[1] != "collective"):
@@ -626,6 +666,7 @@ def find_attributions(text: str) -> list[Attribution]:
 
     # 2. transcript speakers: "WALLACE: Do you..." at the start of a paragraph
     para_starts = {p.start for p in paragraphs}
+    labels = _speaker_labels(text)
     for k, t in enumerate(toks):
         start_ok = t.start in para_starts or (
             k > 0 and toks[k - 1].text in _OPEN_QUOTES and toks[k - 1].start in para_starts)
@@ -638,8 +679,9 @@ def find_attributions(text: str) -> list[Attribution]:
         if j < len(toks) and toks[j].text == ":" and j > k and j + 1 < len(toks) and (
                 toks[j + 1].sent == toks[j].sent):
             name = toks[k:j]
+            label = text[name[0].start:name[-1].end]
             if all(x.text.isupper() or x.text == "." for x in name) and len(
-                    "".join(x.text for x in name)) > 2:
+                    "".join(x.text for x in name)) > 2 and label in labels:
                 para = next(p for p in paragraphs if p.start <= t.start < p.end)
                 qs = toks[j + 1].start
                 q = Span(qs, para.end, text[qs:para.end])
@@ -660,7 +702,8 @@ def find_attributions(text: str) -> list[Attribution]:
         length, entry = m
         t = toks[i]
         if t.text[0].isupper() and i > 0 and toks[i - 1].sent == t.sent and not (
-                toks[i - 1].text in _OPEN_QUOTES or toks[i - 1].text in "(—–-:"):
+                toks[i - 1].text in _OPEN_QUOTES or toks[i - 1].text in "(—–-:") and not (
+                _title_case(text, sentences[t.sent])):
             i += 1
             continue
         f = _attribution_at(text, toks, i, length, entry, found, quotes, paragraphs)
@@ -669,6 +712,48 @@ def find_attributions(text: str) -> list[Attribution]:
             taken.update(range(i, i + length))
         i += length
     return _finish(text, toks, found)
+
+
+def _speaker_labels(text: str) -> set[str]:
+    """Upper-case labels that open two or more lines ("WALLACE: ..."): a transcript."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"(?m)^[\s\"“]*([A-Z][A-Z.\- ]{1,30}[A-Z.]):", text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return {label for label, n in counts.items() if n >= 2}
+
+
+_BOUNDARY = {"that", "who", "which", "when", "as", "because", "while", "but", "and", "if",
+             "since", "although", "though", "where", "whose", "so"}
+
+
+def _according_source(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The whole phrase after "according to", up to punctuation or a new clause."""
+    if i >= len(toks):
+        return None
+    sent = toks[i].sent
+    k = i
+    last = None
+    while k < len(toks) and toks[k].sent == sent and k - i < 14:
+        t = toks[k]
+        if t.low in _BOUNDARY and last is not None:
+            break
+        if not t.text[0].isalnum() and t.low != "'s" and t.text not in "-–&" and t.text not in \
+                _OPEN_QUOTES + _CLOSE_QUOTES:
+            break
+        last = k
+        k += 1
+    if last is None:
+        return None
+    while last > i and (toks[last].text in _OPEN_QUOTES + _CLOSE_QUOTES or toks[last].low in
+                        _FUNCTION):
+        last -= 1
+    return (i, last)
+
+
+def _title_case(text: str, sentence: Span) -> bool:
+    """True for a headline in title case ("Lindsey Graham Says Trump Could...")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence.text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def taken_spans(found: Iterable[_Found]) -> list[tuple[int, int]]:
@@ -692,7 +777,8 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
     rule = ""
 
     if entry.kind == "according":
-        src = _np_forward(toks, i + length) if nxt is not None and nxt.sent == sent else None
+        src = _according_source(toks, i + length) if nxt is not None and nxt.sent == sent \
+            else None
         if src is None:
             return None
         rule = "according to + source"
@@ -704,20 +790,32 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
         if prev is not None and prev.low in {"the", "a", "an", "his", "her", "their", "its",
                                              "our", "my", "your", "this", "that", "these"}:
             return None  # a noun: "the claims", "his statement"
+        if not _complement_ok(text, entry, nxt, sent, cue):
+            return None
         # inverted order: '”, said Tan' or ', says the spokesman'
-        if prev is not None and (prev.text in "," or prev.text in _CLOSE_QUOTES) and (
-                nxt is not None and nxt.sent == sent) and not form.endswith("ing"):
+        if (prev is None or prev.text in "," or prev.text in _CLOSE_QUOTES) and (
+                nxt is not None and nxt.sent == sent) and "inverts" in entry.frame and (
+                not form.endswith("ing")):
             fwd = _np_forward(toks, i + length)
+            after = toks[fwd[1] + 1] if fwd is not None and fwd[1] + 1 < len(toks) else None
             if fwd is not None and (_np_word(toks[fwd[1]]) or toks[fwd[1]].low in
-                                    {"he", "she", "they", "we", "i"}):
+                                    {"he", "she", "they", "we", "i"}) and (
+                    after is None or after.sent != sent or after.low in _AFTER_INVERTED):
                 src = fwd
                 rule = "quote, verb + source"
-        if src is None:
+        if src is None and prev is not None:
             src, rule = _source_before(toks, i, entry, form, found)
             if src is None and rule == "passive-it":
                 pass
             elif src is None:
                 return None
+    if src is None and rule != "passive-it":
+        return None
+    if src is not None and nxt is not None and nxt.low in {"of", "by"} and (
+            form.endswith("ed") or form in _IRREGULAR_PP):
+        head = toks[src[1]]
+        if not (head.low in _SUBJECT_PRONOUNS or _is_cap(head)):
+            return None  # a participle after a noun: "people accused of"
     # evidence verbs need a document, poll or organisation as subject
     if entry.kind == "evidence" and src is not None and (nxt is None or nxt.low != "that"):
         head = toks[_head_index(toks, *src)]
@@ -743,6 +841,26 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
     return _Found(src, cue, quote, direct, rule, entry)
 
 
+_AFTER_INVERTED = {".", ",", ";", ":", "—", "–", "-", "--", "(", "in", "on", "at", "during",
+                   "after", "before", "last", "this", "yesterday", "today", "who", "told", "when",
+                   "while", "\"", "”", "“", "of", "from", "to", "?", "!", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday", "recently", "earlier",
+                   "later", "then", "as", "about", "with"}
+
+
+def _complement_ok(text: str, entry: _Cue, nxt: _Tok | None, sent: int, cue: Span) -> bool:
+    """Check what follows the cue when the lexicon asks for "that" or a clause."""
+    if not entry.frame & {"that", "clause"}:
+        return True
+    if nxt is None or nxt.sent != sent:
+        return False
+    if nxt.low == "that" or nxt.text in _OPEN_QUOTES or nxt.text in ",:":
+        return True
+    if "clause" in entry.frame:
+        return nxt.low in _CLAUSE_START or _is_cap(nxt)
+    return False
+
+
 def _source_before(toks: list[_Tok], i: int, entry: _Cue, form: str,
                    found: list[_Found]) -> tuple[tuple[int, int] | None, str]:
     sent = toks[i].sent
@@ -755,9 +873,13 @@ def _source_before(toks: list[_Tok], i: int, entry: _Cue, form: str,
         j -= 1
     if j < 0 or toks[j].sent != sent:
         return None, ""
+    if "to" in skipped:
+        at = skipped.index("to")
+        if at + 1 >= len(skipped) or skipped[at + 1] not in _ASPECT:
+            return None, ""  # "supporters in Michigan to ask": not the subject of "ask"
     # passive: "it is said that" (no source); "he was told" (not a source)
     participle = form in _PAST_PARTICIPLE_OK or form.endswith("ed") or form in _IRREGULAR_PP
-    if participle and set(skipped) & _BE and (skipped[0] in _BE or "been" in skipped):
+    if participle and set(skipped) & (_BE - {"'s", "’s"}):
         if toks[j].low == "it" and i + 1 < len(toks) and toks[i + 1].low == "that":
             return None, "passive-it"
         return None, ""
@@ -770,22 +892,48 @@ def _source_before(toks: list[_Tok], i: int, entry: _Cue, form: str,
     if t.low in {"and", "but"}:
         return _earlier_subject(toks, j, found), "coordinated: clause subject"
     if t.text == ",":
-        # appositive: "Keron Blair, executive director of AROS, called for ..."
+        # apposition: "Scott Pruitt, the attorney general of Oklahoma, one of ..., said"
         k = j - 1
-        while k >= 0 and toks[k].sent == sent and toks[k].text != "," and j - k < 16:
+        while k > 0 and toks[k].sent == sent and j - k < 45:
+            if toks[k].text == "," and (toks[k + 1].low in _APPOSITION_START or _np_word(
+                    toks[k + 1]) or toks[k + 1].text.isdigit()):
+                np = _np_back(toks, k - 1, strict=True)
+                if np is not None and toks[np[1]].low not in _SUBJECT_PRONOUNS and (
+                        _clause_start(toks, np[0])):
+                    return (np[0], j - 1), "source, apposition, + verb"
+            elif toks[k].text in _OPEN_QUOTES or toks[k].text in _CLOSE_QUOTES or toks[
+                    k].text in ";:":
+                break
             k -= 1
-        if k > 0 and toks[k].text == "," and toks[k].sent == sent and (
-                toks[k + 1].low in {"a", "an", "the", "who", "whose"} or _np_word(toks[k + 1])):
-            np = _np_back(toks, k - 1, strict=True)
-            if np is not None and toks[np[1]].low not in {"who", "which", "it"}:
-                return (np[0], j - 1), "source, apposition, + verb"
         return None, ""
     if t.low in {"him", "her", "them", "me", "us"}:
+        return None, ""
+    if t.text == ")":
+        m = j - 1
+        while m > 0 and toks[m].sent == sent and toks[m].text != "(" and j - m < 8:
+            m -= 1
+        if toks[m].text == "(" and m > 0:
+            np = _np_back(toks, m - 1, strict=True)
+            return ((np[0], j), "source (note) + verb") if np else (None, "")
         return None, ""
     np = _np_back(toks, j, strict=entry.noun)
     if np is None:
         return None, ""
     return np, "source + verb"
+
+
+_APPOSITION_START = {"a", "an", "the", "who", "whose", "which", "one", "now", "then", "also",
+                     "like", "including", "another", "his", "her", "their", "its", "our"}
+
+
+def _clause_start(toks: list[_Tok], k: int) -> bool:
+    """True when ``toks[k]`` begins a clause: sentence start, after a quote or a connective."""
+    if k == 0 or toks[k - 1].sent != toks[k].sent:
+        return True
+    before = toks[k - 1]
+    return before.text in _OPEN_QUOTES or before.text in _CLOSE_QUOTES or before.text in ",;:" \
+        or before.low in {"but", "and", "however", "meanwhile", "yet", "while", "though",
+                          "although", "because", "as", "so", "when", "that"}
 
 
 def _earlier_subject(toks: list[_Tok], j: int, found: list[_Found]) -> tuple[int, int] | None:
