@@ -71,11 +71,54 @@ def _term_regex(term: str) -> str:
     return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"
 
 
-def _compile(entries: list[tuple[str, Any]]) -> tuple[re.Pattern[str], list[Any]]:
-    """One case-insensitive alternation, longest terms first, each in its own named group."""
-    ordered = sorted(range(len(entries)), key=lambda i: -len(entries[i][0]))
-    pattern = "|".join(f"(?P<t{i}>{_term_regex(entries[i][0])})" for i in ordered)
-    return re.compile(pattern, re.IGNORECASE), [value for _, value in entries]
+class _TermMatcher:
+    """Find lexicon terms in text: longest match first, left to right, no overlaps.
+
+    Terms are indexed by their first run of letters, so each word of the text is
+    compared with the few entries that could start there (fast on long texts).
+    """
+
+    def __init__(self, entries: list[tuple[str, Any]]) -> None:
+        self.exact: dict[str, list[tuple[int, re.Pattern[str], Any]]] = {}
+        self.prefix: dict[str, list[tuple[str, int, re.Pattern[str], Any]]] = {}
+        for term, value in entries:
+            lead = _LEAD.match(term)
+            if lead is None:
+                raise DataFileError(f"term {term!r} must start with a letter or digit")
+            rx = re.compile(_term_regex(term), re.IGNORECASE)
+            head = lead.group().lower()
+            if term[lead.end() : lead.end() + 1] == "*":
+                self.prefix.setdefault(head[:2], []).append((head, len(term), rx, value))
+            else:
+                self.exact.setdefault(head, []).append((len(term), rx, value))
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Yield ``(start, end, value)`` for each term found in ``text[start:end]``."""
+        end = len(text) if end is None else end
+        position = start
+        for word in _LEAD.finditer(text, start, end):
+            if word.start() < position:
+                continue
+            low = word.group().lower()
+            candidates = [(n, rx, v) for n, rx, v in self.exact.get(low, ())]
+            candidates += [(n, rx, v) for head, n, rx, v in self.prefix.get(low[:2], ())
+                           if low.startswith(head)]
+            best = None
+            for _, rx, value in sorted(candidates, key=lambda c: -c[0]):
+                match = rx.match(text, word.start(), end)
+                if match and (best is None or match.end() > best[1]):
+                    best = (match.start(), match.end(), value)
+            if best:
+                yield best
+                position = best[1]
+
+
+_LEAD = re.compile(r"\w+")
+
+
+def _compile(entries: list[tuple[str, Any]]) -> _TermMatcher:
+    """A matcher for (term, value) pairs written in the lexicon term syntax."""
+    return _TermMatcher(entries)
 
 
 # --- loaded language -------------------------------------------------------------------------
@@ -103,7 +146,7 @@ class LoadedTerm:
 
 
 @lru_cache(maxsize=1)
-def _loaded_lexicon() -> tuple[re.Pattern[str], list[tuple[str, str, int]]]:
+def _loaded_lexicon() -> _TermMatcher:
     rows = load_table("loaded_language.tsv", ("term", "category", "intensity"))
     entries = []
     for row in rows:
@@ -132,13 +175,10 @@ def find_loaded_language(text: str | Document, min_intensity: int = 1) -> list[L
     []
     """
     source = _as_text(text)
-    pattern, values = _loaded_lexicon()
     out = []
-    for match in pattern.finditer(source):
-        index = int(match.lastgroup[1:])  # type: ignore[index]
-        term, category, intensity = values[index]
+    for start, end, (term, category, intensity) in _loaded_lexicon().finditer(source):
         if intensity >= min_intensity:
-            out.append(LoadedTerm(match.start(), match.end(), match.group(), category, intensity,
+            out.append(LoadedTerm(start, end, source[start:end], category, intensity,
                                   f"loaded_language.tsv: {term}"))
     return out
 
@@ -294,22 +334,23 @@ def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> 
     [('We', 'we', 'author'), ('We', 'we', 'quote'), ('them', 'they', 'paraphrase')]
     """
     doc = _as_document(doc)
+    if isinstance(outsiders, str):
+        outsiders = [outsiders]
     key = None if outsiders is None else tuple(sorted({o for o in outsiders if o.strip()}))
-    pattern, values = _perspective_pattern(key)
+    matcher = _perspective_pattern(key)
     regions = _voice_regions(doc)
     mentions = []
-    for match in pattern.finditer(doc.text):
-        term, group = values[int(match.lastgroup[1:])]  # type: ignore[index]
-        start, end = match.span()
+    for start, end, (term, group) in matcher.finditer(doc.text):
+        found = doc.text[start:end]
         paragraph = doc.paragraph_index(start)
-        if paragraph is None or _is_name_part(doc, match.group(), end):
+        if paragraph is None or _is_name_part(doc, found, end):
             continue
         phrase = None
         if term in {"our", "their"}:
             after = _NEXT_WORD.match(doc.text, end)
             if after:
                 phrase = Span(start, after.end(1), doc.text[start : after.end(1)])
-        mentions.append(Mention(start, end, match.group(), group, _voice_at(regions, start, end),
+        mentions.append(Mention(start, end, found, group, _voice_at(regions, start, end),
                                 paragraph, phrase, f"perspective.tsv: {term}"))
     return Perspective(tuple(mentions), len(doc.paragraphs))
 
