@@ -122,7 +122,6 @@ class QuestionWidget:
                 value="", description="Your answer:", placeholder="a number",
                 style={"description_width": "initial"}, continuous_update=False,
             )
-            self.number.on_submit(lambda _: self.check())
             unit = w.Label(q.unit) if q.unit else w.Label("")
             return w.HBox([self.number, unit])
         if q.type == "select-words":
