@@ -42,6 +42,7 @@ from .data import load_table
 from .document import Document, Span, paragraph_spans, sentence_spans
 
 __all__ = [
+    "COMMON_KNOWLEDGE",
     "SOURCE_TYPES",
     "Attribution",
     "AttributionChain",
@@ -56,6 +57,9 @@ __all__ = [
     "reporting_verbs",
     "unattributed_claims",
 ]
+
+#: The name under which appeals to common knowledge are counted.
+COMMON_KNOWLEDGE = "(common knowledge: no source)"
 
 #: The source types of the annotation guide, most specific first.
 SOURCE_TYPES = ("named_person", "official_role", "organization", "vague", "common_knowledge",
@@ -460,6 +464,8 @@ def _classify(toks: list[_Tok], first: int, last: int) -> str:
     words = toks[first:last + 1]
     if toks[first].low in _QUANTIFIERS and not _is_cap(toks[head]):
         return "vague"
+    if any(t.text == "&" for t in toks[first:last + 1]):
+        return "organization"  # "Johnson & Johnson"
     if head_class and head_class[1] == "collective":
         return "vague"
     run = _final_cap_run(toks, first, head)
@@ -581,7 +587,7 @@ def _inner(text: str, a: int, b: int) -> Span:
         e -= 1
     while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
         e -= 1
     if s >= e:
         s, e = a, b
@@ -1004,17 +1010,21 @@ def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attributio
         if f.src_span is not None:
             source: Span | None = f.src_span
             stype = f.stype or "vague"
-            name = source.text.lower()
+            name = COMMON_KNOWLEDGE if stype == "common_knowledge" else source.text.lower()
         elif f.src is not None:
             s, e = toks[f.src[0]].start, toks[f.src[1]].end
             source = Span(s, e, text[s:e])
-            stype = _classify(toks, *f.src)
+            core = _core(toks, *f.src)
+            stype = _classify(toks, *core)
             if stype == "named_person":
-                name = names.canonical(_person_name(toks, *f.src), s)
+                name = names.canonical(_person_name(toks, *core), s)
             elif stype in {"organization"}:
-                name = _plain_name(source.text)
+                name = _plain_name(text[toks[core[0]].start:toks[core[1]].end])
+            elif stype == "vague":
+                name = _plain_name(text[toks[core[0]].start:toks[core[1]].end])
+                name = name.lower() if len(name.split()) == 1 else name
             else:
-                name = source.text.lower() if stype != "pronoun" else source.text
+                name = source.text
             if stype == "pronoun":
                 refers_to = _resolve(toks[f.src[0]].low, source, out, toks, f.src, names, text)
             elif stype == "official_role" and toks[f.src[0]].low == "the" and not \
@@ -1033,6 +1043,14 @@ def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attributio
 
 
 _PERSONS = {"named_person", "official_role"}
+
+
+def _core(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
+    """The phrase without its apposition or parenthesis: "Mr. Smith" of "Mr. Smith, a lawyer"."""
+    for k in range(first + 1, last + 1):
+        if toks[k].text in {",", "("}:
+            return (first, k - 1)
+    return (first, last)
 
 
 def _resolve(pronoun: str, source: Span, earlier: list[Attribution], toks: list[_Tok],
@@ -1097,12 +1115,18 @@ def attribution_table(doc: Document | str, attributions: Sequence[Attribution] |
     doc = _as_doc(doc)
     atts = list(find_attributions(doc.text) if attributions is None else attributions)
     rows: dict[str, dict[str, Any]] = {}
+    named = {a.name: a.source_type for a in atts if a.source_type not in {"pronoun"}}
     for a in atts:
         key = a.speaker
-        row = rows.setdefault(key, {"source": key, "type": a.source_type, "count": 0,
+        stype = a.source_type
+        if a.refers_to:  # counted under its antecedent, with the antecedent's type
+            stype = named.get(a.refers_to, "named_person" if a.source_type == "official_role"
+                              or a.source.text.lower() in {"he", "she", "him", "her"}
+                              else a.source_type)
+        row = rows.setdefault(key, {"source": key, "type": stype, "count": 0,
                                     "direct": 0, "indirect": 0, "mentions": [], "cues": []})
-        if _RANK[a.source_type] < _RANK[row["type"]]:
-            row["type"] = a.source_type
+        if _RANK[stype] < _RANK[row["type"]]:
+            row["type"] = stype
         row["count"] += 1
         row["direct" if a.direct else "indirect"] += 1
         mention = a.source.text if a.source else "(no source named)"
@@ -1138,13 +1162,13 @@ def attribution_summary_by_type(doc: Document | str,
     return pd.DataFrame(rows, columns=["type", "count", "direct", "indirect", "sources"])
 
 
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
+_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|"
                      r"thousand|million|billion|percent|per cent|dozen|half)\b", re.I)
 _EVENT_VERB = re.compile(
-    r"\b(?:\w+ed|was|were|met|went|won|lost|took|gave|made|held|sent|began|came|left|fell|rose|"
-    r"signed|killed|died|built|bought|sold|paid|told|said|wrote|became|ran|struck|hit)\b", re.I)
+    r"\b(?:[a-z]+ed|was|were|met|went|won|lost|took|gave|made|held|sent|began|came|left|fell|rose|"
+    r"signed|killed|died|built|bought|sold|paid|told|said|wrote|became|ran|struck|hit)\b")
 _OPINION = re.compile(r"\?|\b(?:I|we|us|our|let[’']s|should|must|ought|need to)\b")
-_PREDICTION = re.compile(r"\b(?:will|would|could|can|may|might|shall|if)\b", re.I)
+_PREDICTION = re.compile(r"\b(?:[Ww]ill|[Ww]ould|[Cc]ould|[Cc]an|may|[Mm]ight|[Ss]hall|[Ii]f)\b")
 
 
 def unattributed_claims(doc: Document | str) -> list[Span]:
