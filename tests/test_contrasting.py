@@ -10,7 +10,8 @@ from medialit import contrasting
 
 def test_names_are_listed():
     names = medialit.contrasting_texts()
-    assert {"model-report", "rewrite-paragraph", "invented-opinion"} <= set(names)
+    expected = {"model-report", "rewrite-paragraph", "invented-opinion", "stance-test-sentences"}
+    assert expected <= set(names)
     assert "README" not in names
     assert names == sorted(names)
 
@@ -76,3 +77,46 @@ def test_front_matter_is_required(tmp_path, monkeypatch):
         medialit.load_contrasting("partial")
     with pytest.raises(ValueError, match="not valid YAML"):
         medialit.load_contrasting("broken")
+
+
+def test_test_sentences_have_a_checked_answer_key():
+    from medialit.contrasting import load_contrasting_gold
+
+    doc = medialit.load_contrasting("stance-test-sentences")
+    gold = load_contrasting_gold("stance-test-sentences")
+    assert len(gold["spans"]) >= 10
+    assert {s["kind"] for s in gold["spans"]} == {"hedge", "booster"}
+    for span in gold["spans"]:
+        assert doc.text[span["start"] : span["end"]] == span["text"]
+    # lines written to test rules where a word only looks like a stance marker carry no span
+    for decoy in ["could swim", "may leave", "Clearly marked", "certain rules"]:
+        at = doc.text.index(decoy)
+        assert not any(s["start"] <= at < s["end"] for s in gold["spans"]), decoy
+
+
+def test_a_text_without_a_key_says_so():
+    from medialit.contrasting import load_contrasting_gold
+
+    with pytest.raises(FileNotFoundError, match="no answer key"):
+        load_contrasting_gold("model-report")
+
+
+def test_a_changed_text_is_refused(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from medialit.contrasting import contrasting_dir, load_contrasting_gold
+
+    real = contrasting_dir()
+    (tmp_path / "contrasting").mkdir()
+    (tmp_path / "gold").mkdir()
+    source = (real / "stance-test-sentences.md").read_text(encoding="utf-8")
+    (tmp_path / "contrasting" / "stance-test-sentences.md").write_text(
+        source.replace("She could swim", "She could run"), encoding="utf-8"
+    )
+    shutil.copy(real.parent / "gold" / "stance-test-sentences.json", tmp_path / "gold")
+    monkeypatch.setenv("MEDIALIT_DATASETS", str(tmp_path))
+    with pytest.raises(ValueError, match="changed"):
+        load_contrasting_gold("stance-test-sentences")
+    gold = json.loads((tmp_path / "gold" / "stance-test-sentences.json").read_text(encoding="utf-8"))
+    assert gold["spans"]

@@ -11,6 +11,10 @@ True
 >>> doc = load_contrasting("model-report")
 >>> doc.metadata["licence"]
 'CC BY 4.0'
+
+Some texts also have a hand-made answer key in ``datasets/gold/NAME.json``
+(:func:`load_contrasting_gold`), so a detector can be scored on text it was
+not built around.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from .casestudy import datasets_dir
 from .document import Document
 from .errors import decode_bytes
 
-__all__ = ["contrasting_dir", "contrasting_texts", "load_contrasting"]
+__all__ = ["contrasting_dir", "contrasting_texts", "load_contrasting", "load_contrasting_gold"]
 
 #: Front-matter fields every contrasting text must have (provenance first).
 REQUIRED_FIELDS = ("title", "kind", "written_for", "licence", "sources")
@@ -78,3 +82,27 @@ def load_contrasting(name: str) -> Document:
     meta, text = _split_front_matter(decode_bytes(path.read_bytes(), name=path.name), path.name)
     meta.update(name=name, source_file=str(path))
     return Document(text.strip("\n"), title=str(meta["title"]), metadata=meta)
+
+
+def load_contrasting_gold(name: str) -> dict:
+    """The answer key of a contrasting text, ``datasets/gold/NAME.json``, checked against the text.
+
+    Returns the JSON object (``about``, ``spans``...); each span's offsets
+    index ``load_contrasting(name).text``. Raises ValueError when the text
+    changed since the key was made (its sha256 or a span's text differs), and
+    FileNotFoundError when the text has no key.
+    """
+    import hashlib
+    import json
+
+    text = load_contrasting(name).text
+    path = datasets_dir() / "gold" / f"{name}.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"the contrasting text {name!r} has no answer key at {path}")
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    if gold.get("text_sha256") != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        raise ValueError(f"{path.name}: the text of {name!r} changed since the key was made: re-check it")
+    for span in gold["spans"]:
+        if text[span["start"] : span["end"]] != span["text"]:
+            raise ValueError(f"{path.name}: span {span['text']!r} at {span['start']} does not match the text")
+    return gold
