@@ -1,0 +1,540 @@
+"""Hedges and boosters: where the writer softens or strengthens a claim.
+
+A **hedge** ("could", "it is likely that", "about 40") signals less than full
+commitment; a **booster** ("certainly", "as you know", "never") signals more.
+:func:`find_hedges` finds both in any string, following the project's
+annotation guide (``datasets/annotation-guide.md``). Every result is a frozen
+:class:`Hedge` with half-open character offsets into the string passed in, so
+``text[h.start:h.end] == h.text`` always holds, and with the ``rule`` that
+fired, so a student can ask the tool *why*.
+
+The words live in data, not in code: ``medialit/data/stance_lexicon.tsv``
+(terms, kind, category, context conditions, what negation does, a note and a
+source) and ``medialit/data/stance_words.tsv`` (the word sets the conditions
+use). The conditions themselves are small named functions in
+:data:`CONDITIONS`, each a few lines a student can read.
+
+>>> [(h.text, h.kind, h.category) for h in find_hedges("It could well rain, as you know.")]
+[('could well', 'hedge', 'modal'), ('as you know', 'booster', 'shared_knowledge')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .data import DataFileError, load_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .document import Document
+
+__all__ = [
+    "BOOSTER_CATEGORIES",
+    "CONDITIONS",
+    "HEDGE_CATEGORIES",
+    "Hedge",
+    "find_hedges",
+    "lexicon_terms",
+    "stance_arc",
+    "stance_profile",
+    "stance_summary",
+]
+
+LEXICON = "stance_lexicon.tsv"
+WORD_SETS = "stance_words.tsv"
+
+#: Categories of the annotation guide, by kind.
+HEDGE_CATEGORIES = (
+    "modal", "tentative_frame", "probability", "evidential", "approximator", "shield", "doxastic", "limiter",
+)
+BOOSTER_CATEGORIES = ("certainty", "emphatic", "absolute", "shared_knowledge")
+_KINDS = {"hedge": HEDGE_CATEGORIES, "booster": BOOSTER_CATEGORIES}
+
+#: How many markers ``stance_summary`` lists as the most frequent.
+TOP_MARKERS = 8
+
+
+@dataclass(frozen=True, order=True)
+class Hedge:
+    """One stance marker: ``text == source[start:end]``.
+
+    Attributes:
+        start, end: half-open character offsets into the string given to :func:`find_hedges`.
+        text: the marker as it appears in the text.
+        kind: ``"hedge"`` (less commitment) or ``"booster"`` (more).
+        category: a category of the annotation guide (``modal``, ``probability``, ``certainty``...).
+        in_quote: inside a direct quotation or a block quote: the quoted speaker's stance, not the writer's.
+        attributed: a belief verb whose believer is someone else ("analysts expect").
+        rule: the lexicon entry and the reason it counts, for students.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    category: str
+    in_quote: bool = False
+    attributed: bool = False
+    rule: str = ""
+
+    @property
+    def label(self) -> str:
+        """The label shown by :func:`medialit.render.highlight`: the kind."""
+        return self.kind
+
+    @property
+    def title(self) -> str:
+        """A one-line explanation (category, quotation, attribution, rule) for tooltips."""
+        extras = [self.category.replace("_", " ")]
+        if self.in_quote:
+            extras.append("inside a quotation")
+        if self.attributed:
+            extras.append("held by someone else")
+        return f"{self.kind} ({', '.join(extras)}): {self.rule}"
+
+
+# --- the lexicon ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    term: str
+    kind: str
+    category: str
+    conditions: tuple[tuple[str, bool, frozenset[str]], ...]
+    negated: str
+    note: str
+    holder: bool
+
+    @property
+    def rule(self) -> str:
+        return f'"{self.term}": {self.note}'
+
+
+def _expand(term: str) -> list[tuple[str, ...]]:
+    """All word sequences a term stands for ("a|b c?" gives "a c", "a", "b c", "b")."""
+    slots = []
+    for word in term.split():
+        optional = word.endswith("?")
+        choices = word.rstrip("?").split("|")
+        slots.append(choices + ([""] if optional else []))
+    return [tuple(w for w in combo if w) for combo in itertools.product(*slots)]
+
+
+@cache
+def _word_sets() -> dict[str, frozenset[str]]:
+    rows = load_table(WORD_SETS, ("set", "words"))
+    return {row["set"]: frozenset(row["words"].split()) for row in rows}
+
+
+def _parse_conditions(row: dict[str, str]) -> tuple[tuple[tuple[str, bool, frozenset[str]], ...], bool]:
+    sets = _word_sets()
+    out = []
+    holder = False
+    for item in row.get("context", "").split():
+        negate = item.startswith("!")
+        name, _, arg = item.lstrip("!").partition(":")
+        if name == "holder":
+            holder = True
+            continue
+        if name not in CONDITIONS:
+            raise DataFileError(f"{LEXICON}, entry {row['term']!r}: unknown context condition {name!r}")
+        words: frozenset[str] = frozenset()
+        if arg:
+            words = sets.get(arg) or frozenset(arg.split(","))
+        out.append((name, negate, words))
+    return tuple(out), holder
+
+
+@cache
+def _lexicon() -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
+    """Index: first word -> [(words, entry)], longest first, entries with conditions before plain ones."""
+    index: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+    for row in load_table(LEXICON, ("term", "kind", "category", "note")):
+        kind, category = row["kind"], row["category"]
+        if kind not in _KINDS or category not in _KINDS[kind]:
+            raise DataFileError(f"{LEXICON}, entry {row['term']!r}: unknown kind/category {kind}/{category}")
+        negated = row.get("negated") or "keep"
+        if negated not in ("keep", "drop"):
+            n_kind, _, n_cat = negated.partition(":")
+            if n_kind not in _KINDS or n_cat not in _KINDS[n_kind]:
+                raise DataFileError(f"{LEXICON}, entry {row['term']!r}: bad negated value {negated!r}")
+        conditions, holder = _parse_conditions(row)
+        entry = _Entry(row["term"], kind, category, conditions, negated, row["note"], holder)
+        for words in _expand(row["term"]):
+            index.setdefault(words[0], []).append((words, entry))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: (-len(c[0]), not c[1].conditions))
+    return index
+
+
+def lexicon_terms(kind: str | None = None) -> frozenset[str]:
+    """Every word sequence of the lexicon (alternatives expanded), optionally of one kind.
+
+    Used by the evaluation's any-word baseline and by the benchmark.
+    """
+    return frozenset(
+        " ".join(words)
+        for candidates in _lexicon().values()
+        for words, entry in candidates
+        if kind is None or entry.kind == kind
+    )
+
+
+# --- tokens and context conditions ---------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_LINE = re.compile(r"[^\n]+")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+_SENTENCE_END = frozenset(".!?")
+_PARTICIPLE_END = ("ed", "en", "wn")
+
+
+@dataclass
+class _Context:
+    """The tokens of one line, and the match being tested: ``toks[i:j]``."""
+
+    text: str
+    toks: list[tuple[int, int, str]]
+    i: int
+    j: int
+
+    def word(self, k: int) -> str:
+        return self.toks[k][2] if 0 <= k < len(self.toks) else ""
+
+    def sentence_start(self) -> int:
+        k = self.i - 1
+        while k >= 0 and self.toks[k][2] not in _SENTENCE_END:
+            k -= 1
+        return k + 1
+
+
+def _is_negation(word: str) -> bool:
+    return word in _word_sets()["negation"] or word.endswith("n't")
+
+
+def _is_number(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) or word.split("-")[0] in _word_sets()["quantity"]
+
+
+def _cond_next(c: _Context, words: frozenset[str]) -> bool:
+    return c.word(c.j) in words or ("negation" in words and _is_negation(c.word(c.j)))
+
+
+def _cond_prev(c: _Context, words: frozenset[str]) -> bool:
+    return c.word(c.i - 1) in words
+
+
+def _cond_quantity(c: _Context, words: frozenset[str]) -> bool:
+    """A number or quantity follows: "about 40", "some two-thirds", "about a dozen", "around $5"."""
+    k = c.j
+    if c.word(k) in ("$", "£", "€", "¥"):
+        k += 1
+    if c.word(k) in _word_sets()["quantity_det"]:
+        k += 1
+    return _is_number(c.word(k))
+
+
+def _cond_month(c: _Context, words: frozenset[str]) -> bool:
+    """True for "May" the month: capitalised inside a sentence, or before a number."""
+    start, end, _ = c.toks[c.i]
+    if c.text[start:end] != "May":
+        return False
+    return c.i != c.sentence_start() or _is_number(c.word(c.j))
+
+
+def _cond_predicative(c: _Context, words: frozenset[str]) -> bool:
+    """After a copula, skipping degree words: "is (not quite) certain", "for certain"."""
+    sets = _word_sets()
+    k = c.i - 1
+    while k >= 0 and (c.word(k) in sets["degree"] or c.word(k).endswith("n't")):
+        k -= 1
+    prev = c.word(k)
+    return prev in sets["copula"] or prev.endswith(("'s", "'re", "'m")) or prev == "for"
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(_PARTICIPLE_END) or word in _word_sets()["participle"]
+
+
+def _cond_epistemic_must(c: _Context, words: frozenset[str]) -> bool:
+    """"must have known", "must be the reason", "must be joking"; not "must speak", "must be prepared"."""
+    nxt, after = c.word(c.j), c.word(c.j + 1)
+    if nxt == "have":
+        return _participle(after)
+    if nxt == "be":
+        return after in _word_sets()["det"] or after in ("true", "right", "wrong") or after.endswith("ing")
+    return False
+
+
+def _cond_passive(c: _Context, words: frozenset[str]) -> bool:
+    """be + past participle follows ("should be noted")."""
+    return c.word(c.j) == "be" and _participle(c.word(c.j + 1))
+
+
+def _cond_reported(c: _Context, words: frozenset[str]) -> bool:
+    """A reporting verb earlier in the sentence ("he said he would come")."""
+    reporting = _word_sets()["reporting"]
+    return any(c.word(k) in reporting for k in range(c.sentence_start(), c.i))
+
+
+def _cond_narrative(c: _Context, words: frozenset[str]) -> bool:
+    """Narration: "would later", "would often", or a year earlier in the sentence ("In 1983 he would...")."""
+    sets = _word_sets()
+    if c.word(c.j) in sets["narrative"]:
+        return True
+    before = [c.word(k) for k in range(c.sentence_start(), c.i)]
+    return any(_YEAR.match(w) or w in sets["narrative_before"] for w in before)
+
+
+def _cond_conditional(c: _Context, words: frozenset[str]) -> bool:
+    """The sentence states a condition ("if", "unless"): the modal gives its consequence."""
+    conditional = _word_sets()["conditional"]
+    k = c.sentence_start()
+    while k < len(c.toks) and c.word(k) not in _SENTENCE_END:
+        if c.word(k) in conditional:
+            return True
+        k += 1
+    return False
+
+
+def _cond_purpose(c: _Context, words: frozenset[str]) -> bool:
+    """A purpose clause: "so (that) he could attend"."""
+    return any(c.word(k) in _word_sets()["purpose"] for k in range(max(c.sentence_start(), c.i - 3), c.i))
+
+
+def _cond_attributive(c: _Context, words: frozenset[str]) -> bool:
+    """Between a determiner and a word: "a possible successor" (not "the best possible", "made possible")."""
+    nxt = c.word(c.j)
+    return c.word(c.i - 1) in _word_sets()["det"] and nxt[:1].isalpha() and nxt not in ("to", "for", "that")
+
+
+#: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
+#: the word set given after a colon, and says whether the condition holds.
+CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
+    "next": _cond_next,
+    "prev": _cond_prev,
+    "quantity": _cond_quantity,
+    "month": _cond_month,
+    "predicative": _cond_predicative,
+    "epistemic_must": _cond_epistemic_must,
+    "passive": _cond_passive,
+    "reported": _cond_reported,
+    "narrative": _cond_narrative,
+    "attributive": _cond_attributive,
+    "conditional": _cond_conditional,
+    "purpose": _cond_purpose,
+}
+
+
+def _holder_is_other(c: _Context) -> bool:
+    """Who holds the belief? Walk back over "even began to" etc. to the subject.
+
+    Attributed when the subject is a word other than the writer ("I", "we") or reader;
+    not attributed at the start of a sentence or clause.
+    """
+    sets = _word_sets()
+    k = c.i - 1
+    while k >= 0 and (c.word(k) in sets["holder_skip"] or c.word(k).endswith("n't")):
+        k -= 1
+    subject = c.word(k)
+    return bool(subject) and subject[0].isalnum() and subject not in sets["self"] and subject not in sets["det"]
+
+
+# --- finding -------------------------------------------------------------------------------
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Direct quotations (paired quotation marks) and block quotes, as sorted (start, end)."""
+    from .document import paragraph_spans
+
+    regions = [m.span() for m in re.finditer(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)", text)]
+    if "\n" in text.strip():
+        regions += [(p.start, p.end) for p in paragraph_spans(text) if p.kind == "quote"]
+    return sorted(regions)
+
+
+def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    k = bisect.bisect_right(starts, start) - 1
+    while k >= 0:
+        s, e = regions[k]
+        if s <= start and end <= e:
+            return True
+        k -= 1
+        if k >= 0 and regions[k][1] < start and e < start:
+            break
+    return False
+
+
+_Found = tuple[int, int, str, str, bool, str]
+
+
+def _match_line(text: str, line_start: int, line_end: int, use_context: bool) -> Iterable[_Found]:
+    index = _lexicon()
+    # finditer with pos/endpos gives offsets into the whole text
+    toks = [
+        (m.start(), m.end(), m.group().lower().replace("’", "'"))
+        for m in _TOKEN.finditer(text, line_start, line_end)
+    ]
+    n = len(toks)
+    i = 0
+    while i < n:
+        candidates = index.get(toks[i][2])
+        matched = 0
+        if candidates:
+            for words, entry in candidates:
+                j = i + len(words)
+                if j > n or any(toks[i + k][2] != w for k, w in enumerate(words[1:], start=1)):
+                    continue
+                context = _Context(text, toks, i, j)
+                if use_context and not all(
+                    CONDITIONS[name](context, arg) != negate for name, negate, arg in entry.conditions
+                ):
+                    continue
+                kind, category = entry.kind, entry.category
+                if use_context and entry.negated != "keep" and i > 0:
+                    before = context.word(i - 1)
+                    if before in _word_sets()["degree"] and not _is_negation(before):
+                        before = context.word(i - 2)
+                    if _is_negation(before):
+                        if entry.negated == "drop":
+                            continue
+                        kind, category = entry.negated.split(":")
+                attributed = use_context and entry.holder and _holder_is_other(context)
+                yield toks[i][0], toks[j - 1][1], kind, category, attributed, entry.rule
+                matched = len(words)
+                break
+        i += matched or 1
+
+
+def _find(text: str, use_context: bool = True) -> list[Hedge]:
+    found = []
+    for line in _LINE.finditer(text):
+        found.extend(_match_line(text, line.start(), line.end(), use_context))
+    if not found:
+        return []
+    regions = _quote_regions(text)
+    starts = [s for s, _ in regions]
+    return [
+        Hedge(s, e, text[s:e], kind, category, _inside(regions, starts, s, e), attributed, rule)
+        for s, e, kind, category, attributed, rule in found
+    ]
+
+
+def find_hedges(text: str) -> list[Hedge]:
+    """Find hedges and boosters in ``text``, in order of position.
+
+    Works on any string (a sentence, a paragraph, ``doc.text``); offsets index
+    that string. Each word or phrase of ``medialit/data/stance_lexicon.tsv``
+    counts when its context conditions hold (``about`` only before a number,
+    ``May`` not the month, ``must`` only when epistemic, ...). Markers never
+    overlap: at each position the longest entry whose conditions hold wins.
+
+    Args:
+        text: any string.
+
+    Returns:
+        A list of :class:`Hedge`, sorted by ``start``.
+
+    >>> [h.text for h in find_hedges("It is likely that about 40 ships may sail in May 2024.")]
+    ['It is likely that', 'about', 'may']
+    >>> find_hedges("Analysts expect a deal.")[0].attributed
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_hedges needs a string, got {type(text).__name__}: pass doc.text for a Document")
+    return _find(text)
+
+
+# --- aggregates ----------------------------------------------------------------------------
+
+
+def _hedges_of(doc: Document, hedges: list[Hedge] | None) -> list[Hedge]:
+    return find_hedges(doc.text) if hedges is None else hedges
+
+
+def stance_profile(doc: Document, by: str = "paragraph", hedges: list[Hedge] | None = None) -> pd.DataFrame:
+    """Hedges and boosters per paragraph (``by="paragraph"``) or per sentence (``by="sentence"``).
+
+    Returns a pandas DataFrame with one row per unit: ``index``, ``paragraph``
+    (its number), ``kind`` of paragraph, ``start``, ``end``, ``words``,
+    ``hedges``, ``boosters``, ``hedges_per_100_words``, ``boosters_per_100_words``
+    and ``text`` (the first 60 characters).
+    """
+    import pandas as pd
+
+    if by not in ("paragraph", "sentence"):
+        raise ValueError(f"stance_profile: by must be 'paragraph' or 'sentence', not {by!r}")
+    hedges = _hedges_of(doc, hedges)
+    units = doc.paragraphs if by == "paragraph" else doc.sentences
+    para_starts = [p.start for p in doc.paragraphs]
+    word_starts = [w.start for w in doc.words]
+    marker_starts = [h.start for h in hedges]
+    rows = []
+    for number, unit in enumerate(units):
+        words = bisect.bisect_left(word_starts, unit.end) - bisect.bisect_left(word_starts, unit.start)
+        lo, hi = bisect.bisect_left(marker_starts, unit.start), bisect.bisect_left(marker_starts, unit.end)
+        kinds = Counter(h.kind for h in hedges[lo:hi])
+        para = bisect.bisect_right(para_starts, unit.start) - 1
+        rows.append({
+            "index": number,
+            "paragraph": para,
+            "paragraph_kind": doc.paragraphs[para].kind if para >= 0 else "paragraph",
+            "start": unit.start,
+            "end": unit.end,
+            "words": words,
+            "hedges": kinds["hedge"],
+            "boosters": kinds["booster"],
+            "hedges_per_100_words": round(100 * kinds["hedge"] / words, 2) if words else 0.0,
+            "boosters_per_100_words": round(100 * kinds["booster"] / words, 2) if words else 0.0,
+            "text": unit.text[:60],
+        })
+    return pd.DataFrame(rows)
+
+
+def stance_arc(doc: Document, hedges: list[Hedge] | None = None) -> pd.DataFrame:
+    """The hedge-to-booster arc: how the balance of stance changes from the first paragraph to the last.
+
+    One row per paragraph with ``position`` (0 = start of the article, 1 = end,
+    the paragraph's middle), ``hedges``, ``boosters``, ``balance`` (boosters
+    minus hedges), the running totals ``cumulative_hedges`` and
+    ``cumulative_boosters`` and ``booster_share`` (running boosters as a share
+    of all running markers; 0.5 means as many boosters as hedges so far).
+    """
+    profile = stance_profile(doc, "paragraph", hedges)
+    length = max(len(doc.text), 1)
+    arc = profile[["index", "paragraph_kind", "hedges", "boosters", "words"]].rename(columns={"index": "paragraph"})
+    arc.insert(1, "position", ((profile["start"] + profile["end"]) / 2 / length).round(3))
+    arc["balance"] = arc["boosters"] - arc["hedges"]
+    arc["cumulative_hedges"] = arc["hedges"].cumsum()
+    arc["cumulative_boosters"] = arc["boosters"].cumsum()
+    total = arc["cumulative_hedges"] + arc["cumulative_boosters"]
+    arc["booster_share"] = (arc["cumulative_boosters"] / total.where(total > 0)).round(3)
+    return arc
+
+
+def stance_summary(doc: Document, hedges: list[Hedge] | None = None) -> dict[str, Any]:
+    """JSON-ready summary for ``medialit analyze``: counts by kind and category, per 100 words, top markers."""
+    hedges = _hedges_of(doc, hedges)
+    kinds = Counter(h.kind for h in hedges)
+    words = doc.word_count
+    per100 = {k: round(100 * kinds[k] / words, 2) if words else 0.0 for k in ("hedge", "booster")}
+    by_category = Counter(f"{h.kind}/{h.category}" for h in hedges)
+    top = Counter(h.text.lower().replace("’", "'") for h in hedges).most_common(TOP_MARKERS)
+    return {
+        "hedges": kinds["hedge"],
+        "boosters": kinds["booster"],
+        "per_100_words": per100,
+        "by_category": dict(sorted(by_category.items())),
+        "in_quotations": sum(h.in_quote for h in hedges),
+        "attributed_beliefs": sum(h.attributed for h in hedges),
+        "top_markers": [f"{text} ({count})" for text, count in top],
+    }
