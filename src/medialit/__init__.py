@@ -10,6 +10,7 @@ Importing medialit only defines things; nothing is loaded until you use it.
 
 from .attribution import Attribution, attribution_table, find_attributions
 from .casestudy import load_case_study, split_page
+from .claims import Claim, claims_summary, classify_sentences
 from .contrasting import contrasting_texts, load_contrasting
 from .display import setup_notebook
 from .document import ConcordanceLine, Document, Paragraph, Span
@@ -26,11 +27,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Attribution",
+    "Claim",
     "ConcordanceLine",
     "Document",
     "Paragraph",
     "Span",
     "attribution_table",
+    "claims_summary",
+    "classify_sentences",
     "contrasting_texts",
     "find_attributions",
     "find_loaded_language",
