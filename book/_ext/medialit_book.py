@@ -8,14 +8,18 @@
   that folder exists.
 * Fails the build (a warning, and the book is built with ``-W``) when a page would load a
   script or stylesheet from another site, or has math (MathJax is not served).
+* Re-executes every notebook when the medialit package, its data, the question banks or the
+  datasets change: jupyter-cache only notices changes to a notebook itself.
 * Gives the theme's search and colour-mode buttons accessible names that contain their
   visible text (axe ``label-content-name-mismatch``), via templates in ``_templates/``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +48,7 @@ VEGA_FILES = (
     ("vendor/vega-embed.min.js", 202),
 )
 CHART_MARKER = 'class="medialit-chart"'
+HIDDEN_CELL_SUMMARY = '<summary aria-label="Toggle hidden content">'
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
@@ -87,7 +92,67 @@ def _prune_missing_toc_entries(app: Sphinx, config: Any) -> None:
         logger.info("medialit_book: not written yet, left out of the book: %s", ", ".join(missing))
 
 
+STAMP_NAME = ".medialit-inputs.sha256"
+INPUT_SUFFIXES = {".py", ".tsv", ".json", ".yaml", ".yml", ".txt", ".md", ".js", ".css", ".csv"}
+
+
+def _package_dir() -> Path:
+    return QUIZ_STATIC.parent.parent
+
+
+def _inputs_digest() -> str:
+    """A hash of everything a lesson's output depends on besides the notebook itself."""
+    package = _package_dir()
+    roots = [package]
+    repo = package.parent.parent  # src/medialit -> the repository, for an editable install
+    roots += [repo / "datasets", repo / "lessons" / "quizzes"]
+    digest = hashlib.sha256()
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in INPUT_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_dir(app: Sphinx) -> Path:
+    configured = app.env.mystnb_config.execution_cache_path  # type: ignore[attr-defined]
+    return Path(configured) if configured else Path(app.outdir).parent / ".jupyter_cache"
+
+
+def _check_inputs(app: Sphinx) -> None:
+    stamp = Path(app.outdir).parent / STAMP_NAME
+    app.medialit_digest = _inputs_digest()  # type: ignore[attr-defined]
+    old = stamp.read_text().strip() if stamp.is_file() else None
+    app.medialit_reexecute = old != app.medialit_digest  # type: ignore[attr-defined]
+    if app.medialit_reexecute:
+        logger.info("medialit_book: the package or its data changed: re-executing every notebook")
+        shutil.rmtree(_cache_dir(app), ignore_errors=True)
+
+
+def _outdated_notebooks(app: Sphinx, env: Any, added, changed, removed) -> list[str]:
+    if not getattr(app, "medialit_reexecute", False):
+        return []
+    return [doc for doc in env.found_docs if doc not in added and _is_notebook(Path(env.doc2path(doc)))]
+
+
+def _is_notebook(path: Path) -> bool:
+    """An ``.ipynb`` file, or a MyST Markdown notebook (``kernelspec`` in its front matter)."""
+    if path.suffix == ".ipynb":
+        return True
+    head = path.read_text(encoding="utf-8")[:1000] if path.is_file() else ""
+    return head.startswith("---") and "kernelspec:" in head.split("\n---", 1)[0]
+
+
+def _build_finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and getattr(app, "medialit_digest", None):
+        (Path(app.outdir).parent / STAMP_NAME).write_text(app.medialit_digest + "\n")
+
+
 def _builder_inited(app: Sphinx) -> None:
+    _check_inputs(app)
     app.add_css_file("medialit-book.css", priority=600)
     if (QUIZ_STATIC / QUIZ_CSS).is_file():
         app.add_css_file(QUIZ_CSS, priority=601)
@@ -104,7 +169,12 @@ def _is_remote(name: str) -> bool:
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if CHART_MARKER in context.get("body", ""):
+    body = context.get("body", "")
+    if HIDDEN_CELL_SUMMARY in body:
+        # myst-nb names the toggle "Toggle hidden content" while it shows "Show code cell
+        # source": let the visible text be the name (axe label-content-name-mismatch).
+        context["body"] = body = body.replace(HIDDEN_CELL_SUMMARY, "<summary>")
+    if CHART_MARKER in body:
         for filename, priority in VEGA_FILES:
             app.add_js_file(filename, priority=priority)
 
@@ -140,6 +210,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _config_inited)
     app.connect("config-inited", _prune_missing_toc_entries, priority=900)
     app.connect("builder-inited", _builder_inited)
+    app.connect("env-get-outdated", _outdated_notebooks)
+    app.connect("build-finished", _build_finished)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _check_remote_assets, priority=990)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

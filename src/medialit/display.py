@@ -99,7 +99,11 @@ def book_renderer(spec: dict, **metadata: Any) -> dict[str, str]:
         "if (typeof window.vegaEmbed !== 'function') {"
         "el.textContent = 'This chart could not be drawn: vega-embed was not loaded.';"
         "console.error('medialit: vegaEmbed is not loaded on this page'); return; }"
-        "window.vegaEmbed(el, spec, opts).catch(function (err) {"
+        "window.vegaEmbed(el, spec, opts).then(function () {"
+        # vega-embed's menu button has only an icon: give it a name screen readers announce.
+        "var menu = el.querySelector('details > summary');"
+        "if (menu) { menu.setAttribute('aria-label', 'Chart menu: save the chart as an image'); }"
+        "}).catch(function (err) {"
         "el.textContent = 'This chart could not be drawn.'; console.error(err); });"
         "}"
         "if (document.readyState === 'loading') {"

@@ -1,0 +1,368 @@
+"""The published book in a real browser: offline, clean console, charts, quizzes, accessibility.
+
+Builds the book once per session (or reuses a build newer than every source), serves
+``book/_build/html`` on 127.0.0.1 and drives Debian's Chromium with Playwright. Every request
+that would leave 127.0.0.1 is blocked and fails the test of the page that made it.
+
+Run: ``.venv/bin/pytest -m book tests/test_book_browser.py``. Set ``MEDIALIT_BOOK_HTML`` to
+test another built copy of the book instead (nothing is built then).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = [pytest.mark.book, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: The build command of ``make book``.
+BUILD = [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", "-W", "-n", "--keep-going", str(BOOK)]
+#: Sources whose change makes an existing build stale.
+SOURCES = [
+    "book/*.md",
+    "book/*.yml",
+    "book/_ext/*.py",
+    "book/_assets/**/*",
+    "book/instructor/*.md",
+    "lessons/*.ipynb",
+    "lessons/quizzes/*.yaml",
+    "src/medialit/**/*.py",
+    "src/medialit/**/*.js",
+    "src/medialit/**/*.css",
+    "src/medialit/data/*",
+]
+
+
+def _toc_docnames() -> list[str]:
+    """Every page named in ``book/_toc.yml``, root first, in reading order."""
+    toc = yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                names.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    walk(toc.get("parts"))
+    walk(toc.get("chapters"))
+    return names
+
+
+DOCNAMES = _toc_docnames() + ["search"]
+LESSONS = [name for name in DOCNAMES if name.startswith("lessons/")]
+
+
+def _stale(html_dir: Path) -> bool:
+    index = html_dir / "index.html"
+    if not index.is_file():
+        return True
+    built = index.stat().st_mtime
+    for pattern in SOURCES:
+        for path in ROOT.glob(pattern):
+            if path.is_file() and path.stat().st_mtime > built:
+                return True
+    return False
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The built book: ``$MEDIALIT_BOOK_HTML``, a fresh existing build, or a new build."""
+    if os.environ.get("MEDIALIT_BOOK_HTML"):
+        path = Path(os.environ["MEDIALIT_BOOK_HTML"])
+        if not (path / "index.html").is_file():
+            pytest.fail(f"MEDIALIT_BOOK_HTML={path}: no index.html there")
+        return path
+    html_dir = BOOK / "_build" / "html"
+    if _stale(html_dir):
+        env = {**os.environ, "MEDIALIT_BOOK": "1"}
+        done = subprocess.run(BUILD, cwd=ROOT, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            tail = "\n".join((done.stdout + done.stderr).splitlines()[-40:])
+            pytest.fail(f"the book did not build ({' '.join(BUILD)}):\n{tail}")
+    return html_dir
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """``http.server`` on 127.0.0.1 serving the built book; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.skip(f"Debian's Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageVisit:
+    """One page opened in a fresh context, with everything that went wrong recorded."""
+
+    def __init__(self, browser, base: str, docname: str):
+        self.base = base
+        self.url = base + docname + ".html"
+        self.problems: list[str] = []
+        self.context = browser.new_context(service_workers="block")
+        self.page = self.context.new_page()
+        self.context.route("**/*", self._route)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        self.page.on("requestfailed", self._failed)
+        self.page.on("response", self._response)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.problems.append(f"request leaves 127.0.0.1: {url}")
+            route.abort("blockedbyclient")
+
+    def _console(self, msg):
+        if msg.type == "error":
+            self.problems.append(f"console error: {msg.text}")
+
+    def _failed(self, request):
+        if request.url.startswith(self.base):
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def open(self) -> PageVisit:
+        self.page.goto(self.url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server, site):
+    opened: list[PageVisit] = []
+
+    def _open(docname: str) -> PageVisit:
+        if not (site / f"{docname}.html").is_file():
+            pytest.skip(f"{docname} is not in this build (not written yet)")
+        v = PageVisit(browser, server, docname).open()
+        opened.append(v)
+        return v
+
+    yield _open
+    for v in opened:
+        v.close()
+
+
+def _pages_with(site: Path, marker: str) -> list[str]:
+    """Docnames of built pages whose HTML contains ``marker``."""
+    found = []
+    for name in DOCNAMES:
+        path = site / f"{name}.html"
+        if path.is_file() and marker in path.read_text(encoding="utf-8"):
+            found.append(name)
+    return found
+
+
+# ---- every page ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_page_loads_offline_with_a_clean_console(visit, docname):
+    v = visit(docname)
+    v.page.wait_for_timeout(300)  # late errors from deferred scripts
+    assert not v.problems, f"{docname}:\n" + "\n".join(v.problems)
+
+
+@pytest.mark.parametrize("docname", DOCNAMES)
+def test_page_has_no_serious_accessibility_violations(visit, docname):
+    v = visit(docname)
+    v.page.add_script_tag(path=str(AXE))
+    result = v.page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations']})"
+    )
+    serious = [
+        f"{item['id']} ({item['impact']}): {item['help']} -> "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in item["nodes"][:5])
+        for item in result["violations"]
+        if item["impact"] in ("serious", "critical")
+    ]
+    assert not serious, f"{docname}:\n" + "\n".join(serious)
+
+
+def test_the_built_book_names_no_cdn(site):
+    """No built HTML or JavaScript file asks another site for a script or stylesheet."""
+    pattern = re.compile(r"""(src|href)=["'](https?:)?//[^"']*\.(js|css)\b""")
+    offenders = []
+    for path in site.rglob("*.html"):
+        for match in pattern.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            offenders.append(f"{path.relative_to(site)}: {match.group(0)}")
+    assert not offenders, "\n".join(offenders[:20])
+
+
+# ---- charts -------------------------------------------------------------------------------
+
+
+def test_every_chart_draws_with_its_description(site, visit):
+    pages = _pages_with(site, 'class="medialit-chart"')
+    if not pages:
+        pytest.skip("no page of this build has a chart yet")
+    for docname in pages:
+        v = visit(docname)
+        figures = v.page.locator("figure.medialit-chart")
+        assert figures.count() > 0, docname
+        for i in range(figures.count()):
+            figure = figures.nth(i)
+            figure.scroll_into_view_if_needed()
+            view = figure.locator(".medialit-chart-view")
+            view.locator("svg, canvas").first.wait_for(timeout=10_000)
+            marks = view.evaluate(
+                "el => el.querySelectorAll('svg .role-mark > *, svg [class*=\"mark-\"] path,"
+                " svg [class*=\"mark-\"] rect, svg [class*=\"mark-\"] text').length"
+                " + el.querySelectorAll('canvas').length"
+            )
+            assert marks > 0, f"{docname}: chart {i + 1} drew no marks"
+            caption = figure.locator("figcaption").inner_text().strip()
+            assert caption, f"{docname}: chart {i + 1} has no description under it"
+        assert not v.problems, f"{docname}:\n" + "\n".join(v.problems)
+
+
+# ---- quizzes ------------------------------------------------------------------------------
+
+
+def _quiz_page(site: Path) -> str:
+    pages = [p for p in _pages_with(site, 'class="medialit-quiz') if p.startswith("lessons/")]
+    if not pages:
+        pytest.skip("no lesson page of this build has a quiz yet")
+    return pages[0]
+
+
+def _single_choice_questions(v: PageVisit):
+    questions = v.page.locator('.medialit-quiz .mq-question[data-type="single"]')
+    if questions.count() == 0:
+        pytest.skip("the quiz on this page has no single-choice question")
+    return questions
+
+
+def test_quiz_answered_by_mouse_gives_feedback(site, visit):
+    v = visit(_quiz_page(site))
+    question = _single_choice_questions(v).first
+    question.scroll_into_view_if_needed()
+    question.locator(".mq-option label").first.click()
+    assert question.locator("input[type=radio]").first.is_checked()
+    question.locator("button.mq-check").click()
+    feedback = question.locator(".mq-feedback")
+    assert feedback.get_attribute("aria-live") == "polite"
+    v.page.wait_for_function("el => el.textContent.trim().length > 0", arg=feedback.element_handle())
+    assert feedback.inner_text().strip()
+    assert not v.problems, "\n".join(v.problems)
+
+
+def test_quiz_answered_by_keyboard_gives_feedback(site, visit):
+    v = visit(_quiz_page(site))
+    question = _single_choice_questions(v).nth(0)
+    radios = question.locator("input[type=radio]")
+    radios.first.focus()
+    v.page.keyboard.press("ArrowDown")  # moves to and selects the second option
+    assert radios.nth(1).is_checked()
+    for _ in range(10):  # Tab on to the Check button
+        v.page.keyboard.press("Tab")
+        if v.page.evaluate("() => document.activeElement.classList.contains('mq-check')"):
+            break
+    else:
+        pytest.fail("the Check button cannot be reached with Tab")
+    v.page.keyboard.press("Enter")
+    feedback = question.locator(".mq-feedback")
+    v.page.wait_for_function("el => el.textContent.trim().length > 0", arg=feedback.element_handle())
+    assert feedback.inner_text().strip()
+    assert not v.problems, "\n".join(v.problems)
+
+
+# ---- solutions and highlights -------------------------------------------------------------
+
+
+def test_solution_toggle_opens(site, visit):
+    pages = [p for p in _pages_with(site, "<details") if p.startswith("lessons/")]
+    if not pages:
+        pytest.skip("no lesson page of this build has a hidden solution yet")
+    v = visit(pages[0])
+    details = v.page.locator("article details").first
+    details.scroll_into_view_if_needed()
+    assert details.get_attribute("open") is None
+    details.locator("summary").first.click()
+    v.page.wait_for_function("el => el.open", arg=details.element_handle())
+    body = details.evaluate("el => Array.from(el.children).filter(c => c.tagName !== 'SUMMARY')"
+                            ".map(c => c.innerText).join('')")
+    assert body.strip(), "the opened solution is empty"
+
+
+def test_text_highlights_show_their_labels(site, visit):
+    pages = [p for p in _pages_with(site, "<mark") if p.startswith("lessons/")]
+    if not pages:
+        pytest.skip("no lesson page of this build has text highlights yet")
+    v = visit(pages[0])
+    marks = v.page.locator("article mark")
+    assert marks.count() > 0
+    unlabelled = v.page.evaluate(
+        """() => Array.from(document.querySelectorAll('article mark')).filter(m => {
+            const after = getComputedStyle(m, '::after').content;
+            const before = getComputedStyle(m, '::before').content;
+            const pseudo = [after, before].some(c => c && c !== 'none' && c !== 'normal'
+                                                && c.replace(/["']/g, '').trim());
+            const label = m.querySelector('[class*=label]') ||
+                (m.nextElementSibling && /label/.test(m.nextElementSibling.className)
+                 ? m.nextElementSibling : null);
+            const shown = label && label.offsetParent !== null && label.innerText.trim();
+            return !(pseudo || shown);
+        }).map(m => m.outerHTML.slice(0, 120))"""
+    )
+    assert not unlabelled, "highlights without a visible label:\n" + "\n".join(unlabelled[:5])
+
+
+def test_lessons_listed_in_the_toc_are_in_the_build(site):
+    if os.environ.get("MEDIALIT_BOOK_HTML"):
+        pytest.skip("checks the repository's own build only (MEDIALIT_BOOK_HTML is set)")
+    missing = [name for name in LESSONS if not (site / f"{name}.html").is_file()]
+    written = [name for name in missing if (ROOT / f"{name}.ipynb").is_file()]
+    assert not written, f"lesson notebooks that exist but are not in the book: {written}"
+    if missing:
+        pytest.skip(f"lessons not written yet: {', '.join(missing)}")
