@@ -288,9 +288,11 @@ def _lookup(low: str) -> tuple[str, str] | None:
 
 def _np_word(tok: _Tok) -> bool:
     """A word that can belong to a source noun phrase (not a determiner)."""
+    cls = _word_class(tok)
+    if cls is not None and cls[1] in {"nonname", "time"}:
+        return False
     if _is_cap(tok):
         return True
-    cls = _word_class(tok)
     return cls is not None and cls[1] in {"role", "org", "outlet", "evidence", "collective",
                                          "honorific", "capital", "country"}
 
@@ -303,7 +305,7 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
         return None  # a question: "Who would have believed..."
     if head.low in _SUBJECT_PRONOUNS:
         return (j, j)
-    if (_word_class(head) or ("", ""))[1] == "nonname":
+    if (_word_class(head) or ("", ""))[1] in {"nonname", "time"}:
         return None
     if not head.text[0].isalpha():
         return None
@@ -701,7 +703,7 @@ def find_attributions(text: str) -> list[Attribution]:
         if i in taken:
             i += 1
             continue
-        m = _match_cue(toks, i)
+        m = _match_cue(toks, i) or _that_verb(toks, i)
         if m is None:
             i += 1
             continue
@@ -717,7 +719,56 @@ def find_attributions(text: str) -> list[Attribution]:
             found.append(f)
             taken.update(range(i, i + length))
         i += length
+    found.extend(_dash_signatures(text, toks, quotes, taken))
     return _finish(text, toks, found)
+
+
+# Verbs before "that" that do not report anyone's words or thoughts.
+_NOT_REPORTING = {"is", "was", "has", "does", "means", "meant", "ensures", "ensured",
+                  "requires", "required", "provided", "provides", "so", "such", "needed",
+                  "needs", "seems", "seemed", "appears", "appeared", "happened", "includes",
+                  "included", "given", "led", "caused", "causes", "made", "makes", "hopes",
+                  "did", "used", "allowed", "allows", "based", "recognized", "remains",
+                  "lies", "matters", "helped", "helps", "changed", "changes", "planned"}
+_THAT_VERB = _Cue("(verb + that)", "speech", "neutral", False, frozenset(),
+                  "a verb followed by a that-clause: someone says, thinks or finds something")
+
+
+def _that_verb(toks: list[_Tok], i: int) -> tuple[int, _Cue] | None:
+    """Any past or present verb followed by "that" after a clear subject: "Trump bragged that"."""
+    t = toks[i]
+    if i + 1 >= len(toks) or toks[i + 1].low != "that" or toks[i + 1].sent != t.sent:
+        return None
+    if not (t.text.isalpha() and t.text.islower() and t.low.endswith(("ed", "s"))):
+        return None
+    if t.low in _NOT_REPORTING or t.low in _FUNCTION or t.low.endswith(("ss", "us", "is")):
+        return None
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None or prev.sent != t.sent or not (
+            prev.low in {"he", "she", "they", "we", "i"} or _is_cap(prev) or (
+            _word_class(prev) or ("", ""))[1] in {"role", "collective", "org", "outlet"}):
+        return None
+    return 1, _THAT_VERB
+
+
+def _dash_signatures(text: str, toks: list[_Tok], quotes, taken: set[int]) -> list[_Found]:
+    """A quotation signed with a dash and a name: '“...” ― Sonya Herridge'."""
+    out = []
+    ends = {b: (a, b) for a, b in quotes}
+    index = {t.start: k for k, t in enumerate(toks)}
+    for m in re.finditer(r"[”\"]\s*([―—–])\s*", text):
+        k = index.get(m.end())
+        if k is None or k in taken:
+            continue
+        j = k
+        while j < len(toks) and _is_cap(toks[j]) and j - k < 5 and toks[j].sent == toks[k].sent:
+            j += 1
+        if j - k >= 2 and (j >= len(toks) or not toks[j].text[0].isalpha()):
+            quote = _inner(text, *ends[m.start() + 1]) if m.start() + 1 in ends else None
+            dash = m.start(1)
+            out.append(_Found((k, j - 1), Span(dash, dash + 1, text[dash]), quote,
+                              True, "quotation signed with a dash", None))
+    return out
 
 
 def _speaker_labels(text: str) -> set[str]:
@@ -796,6 +847,8 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
         if prev is not None and prev.low in {"the", "a", "an", "his", "her", "their", "its",
                                              "our", "my", "your", "this", "that", "these"}:
             return None  # a noun: "the claims", "his statement"
+        if prev is not None and prev.low == "'s" and (entry.noun or not form.endswith("ing")):
+            return None  # a noun after a possessive: "Editor's note"
         if not _complement_ok(text, entry, nxt, sent, cue):
             return None
         # inverted order: '”, said Tan' or ', says the spokesman'
@@ -831,6 +884,9 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
         head = toks[src[1]]
         if not (_np_word(head) or head.low in _SUBJECT_PRONOUNS):
             return None
+    if src is not None and src[0] == src[1] and toks[src[0]].low in {"i", "we", "you"} and any(
+            a < toks[src[0]].start < b for a, b in quotes):
+        return None  # "I think" inside a quotation: the quoted speaker's own stance
     if src is not None and toks[src[1]].low == "it" and entry.kind != "speech":
         return None
     if entry.kind == "belief" and src is not None and src[0] == src[1] and src[0] > 0 and (
@@ -1037,7 +1093,8 @@ def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attributio
         out.append(Attribution(
             start=start, end=end, text=text[start:end], source=source, source_type=stype,
             cue=f.cue, quote=f.quote, direct=f.direct, refers_to=refers_to, name=name,
-            implies=f.entry.implies if f.entry else "judgement", rule=f.rule or "phrase"))
+            implies=f.entry.implies if f.entry else (
+                "judgement" if stype == "common_knowledge" else "neutral"), rule=f.rule or "phrase"))
     out.sort(key=lambda a: (a.start, a.end, a.cue.start))
     return out
 
