@@ -21,7 +21,9 @@ from .framing import (
     propaganda_techniques,
     sentence_sentiment,
 )
+from .hedging import Hedge, find_hedges
 from .reading import html_to_text, read_document
+from .render import highlight
 
 __version__ = "0.1.0"
 
@@ -30,6 +32,7 @@ __all__ = [
     "Claim",
     "ConcordanceLine",
     "Document",
+    "Hedge",
     "Paragraph",
     "Span",
     "attribution_table",
@@ -37,8 +40,10 @@ __all__ = [
     "classify_sentences",
     "contrasting_texts",
     "find_attributions",
+    "find_hedges",
     "find_loaded_language",
     "framing_summary",
+    "highlight",
     "html_to_text",
     "load_case_study",
     "load_contrasting",
