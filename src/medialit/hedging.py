@@ -298,12 +298,32 @@ def _cond_narrative(c: _Context, words: frozenset[str]) -> bool:
 def _cond_conditional(c: _Context, words: frozenset[str]) -> bool:
     """The sentence states a condition ("if", "unless"): the modal gives its consequence."""
     conditional = _word_sets()["conditional"]
-    k = c.sentence_start()
+    return any(w in conditional for w in _sentence_words(c))
+
+
+def _sentence_words(c: _Context) -> list[str]:
+    k, out = c.sentence_start(), []
     while k < len(c.toks) and c.word(k) not in _SENTENCE_END:
-        if c.word(k) in conditional:
-            return True
+        out.append(c.word(k))
         k += 1
-    return False
+    return out
+
+
+def _cond_past_frame(c: _Context, words: frozenset[str]) -> bool:
+    """A past time frame in the sentence: a year, "ago", "as a child", "when ... was/were"."""
+    sentence = _sentence_words(c)
+    past = _word_sets()["past_time"]
+    if any(_YEAR.match(w) or w in past for w in sentence):
+        return True
+    return any(w == "when" and ("was" in sentence[k:] or "were" in sentence[k:]) for k, w in enumerate(sentence))
+
+
+def _cond_manner(c: _Context, words: frozenset[str]) -> bool:
+    """A manner adverb before a participle: "Clearly marked signs", "were clearly labelled"."""
+    sets = _word_sets()
+    prev = c.word(c.i - 1)
+    at_start = c.i == c.sentence_start()
+    return _participle(c.word(c.j)) and (at_start or prev in sets["copula"] or prev in sets["det"])
 
 
 def _cond_purpose(c: _Context, words: frozenset[str]) -> bool:
@@ -332,6 +352,8 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "attributive": _cond_attributive,
     "conditional": _cond_conditional,
     "purpose": _cond_purpose,
+    "past_frame": _cond_past_frame,
+    "manner": _cond_manner,
 }
 
 
@@ -392,7 +414,10 @@ def _match_line(text: str, line_start: int, line_end: int, use_context: bool) ->
         if candidates:
             for words, entry in candidates:
                 j = i + len(words)
-                if j > n or any(toks[i + k][2] != w for k, w in enumerate(words[1:], start=1)):
+                if j > n or any(
+                    toks[i + k][2] != w and not (w == "*" and toks[i + k][2][0].isalnum())
+                    for k, w in enumerate(words[1:], start=1)
+                ):
                     continue
                 context = _Context(text, toks, i, j)
                 if use_context and not all(

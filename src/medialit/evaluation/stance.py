@@ -1,6 +1,7 @@
 """How well does :func:`medialit.hedging.find_hedges` find hedges and boosters?
 
-Three measurements, printed by ``medialit evaluate stance``:
+Four measurements, printed by ``medialit evaluate stance`` (the invented test
+sentences of ``datasets/contrasting/stance-test-sentences.md`` come second):
 
 1. **Case study** (always): spans in ``datasets/gold/case-study-stance.json``,
    matched by overlap with the same kind (hedge vs booster); optional gold spans
@@ -30,9 +31,12 @@ from typing import Any
 from ..hedging import HEDGE_CATEGORIES, Hedge, _find, find_hedges
 from .scoring import PRF, ScoreTable, match_spans, prf_by
 
-__all__ = ["UNCERTAINTY_CATEGORIES", "evaluate", "load_gold", "score_case_study", "score_szeged"]
+__all__ = [
+    "UNCERTAINTY_CATEGORIES", "evaluate", "load_gold", "score_case_study", "score_szeged", "score_test_sentences",
+]
 
 GOLD_FILE = "case-study-stance.json"
+TEST_SENTENCES = "stance-test-sentences"
 SZEGED = "szeged-uncertainty"
 #: Hedge categories that express uncertainty about a proposition (what the Szeged corpus annotates).
 UNCERTAINTY_CATEGORIES = frozenset(HEDGE_CATEGORIES) - {"approximator", "limiter"}
@@ -90,6 +94,19 @@ def score_case_study(found: list[Hedge] | None = None) -> list[ScoreTable]:
     ]
 
 
+def score_test_sentences() -> list[ScoreTable]:
+    """Score on the invented stance test sentences (``datasets/gold/stance-test-sentences.json``)."""
+    from ..contrasting import load_contrasting, load_contrasting_gold
+
+    text = load_contrasting(TEST_SENTENCES).text
+    gold = load_contrasting_gold(TEST_SENTENCES)["spans"]
+    matching = match_spans(gold, find_hedges(text), accept=_same_kind)
+    return [ScoreTable("Stance test sentences (invented, one rule each), per kind",
+                       {"all": matching.prf, **prf_by(matching, _key("kind"))},
+                       [f"{len(gold)} gold spans; sentences written to test the guide's rules, "
+                        "including look-alikes that are not markers"])]
+
+
 def _szeged_sentences(folder: Path):
     with (folder / "wiki.sentences.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
@@ -135,6 +152,10 @@ def score_szeged(folder: Path) -> list[ScoreTable]:
 def evaluate(corpora: Path | None) -> list[ScoreTable]:
     """All stance tables: the case-study gold, then the Szeged corpus (skipped with a note where absent)."""
     tables = score_case_study()
+    try:
+        tables += score_test_sentences()
+    except FileNotFoundError as exc:  # the test sentences ship with the course, not with every copy
+        tables.append(ScoreTable("Stance test sentences", {}, [f"skipped: {exc}"]))
     folder = Path(corpora) / SZEGED if corpora else None
     if folder is not None and (folder / "wiki.sentences.jsonl").is_file():
         tables += score_szeged(folder)
