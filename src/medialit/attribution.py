@@ -172,7 +172,7 @@ _TOKEN_RE = re.compile(
     r"|[A-Z]\.(?=\s+[A-Z])"                                  # initials: John D. Podesta
     r"|\w+(?:[-–]\w+)*(?:[’'](?![sS]\b)\w+)*"                # words, didn't, o'neill
     r"|[’'][sS]\b"                                           # possessive 's
-    r"|--+|[^\w\s]"
+    r"|--+|''|``|[^\w\s]"
 )
 
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
@@ -229,8 +229,8 @@ _PAST_PARTICIPLE_OK = {"said", "told", "stated", "reported", "believed", "though
                        "announced", "argued", "estimated", "suggested", "feared"}
 _IRREGULAR_PP = {"said", "told", "thought", "known", "shown", "found", "written", "understood",
                  "made", "put", "felt", "held", "given", "taken"}
-_OPEN_QUOTES = "“«„\""
-_CLOSE_QUOTES = "”»\""
+_OPEN_QUOTES = frozenset({"“", "«", "„", '"', "''", "``"})
+_CLOSE_QUOTES = frozenset({"”", "»", '"', "''"})
 
 
 @dataclass(frozen=True)
@@ -255,6 +255,18 @@ _STARTERS = {"but", "and", "however", "recently", "meanwhile", "still", "yet", "
              "all", "one", "read", "watch", "photo", "update", "note", "editor", "full", "text",
              "asked", "let", "let’s", "let's", "yes", "no", "well", "oh", "please", "for", "with",
              "by", "from", "to", "of", "a", "an", "the", "these", "those", "every", "each"}
+
+
+def _merge_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Undo sentence breaks that cut a sentence after an abbreviation: "(R-Ga.) | said"."""
+    out: list[Span] = []
+    for sent in sentences:
+        if out and sent.text[:1].islower() and "\n" not in text[out[-1].end:sent.start]:
+            prev = out[-1]
+            out[-1] = Span(prev.start, sent.end, text[prev.start:sent.end])
+        else:
+            out.append(sent)
+    return out
 
 
 def _tokens(text: str, sentences: Sequence[Span]) -> list[_Tok]:
@@ -342,6 +354,10 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
             if toks[m].text == "(" and m - 1 >= 0 and _np_word(toks[m - 1]):
                 k = m - 1
                 continue
+            break
+        if t.low == "'s" and k >= 2 and toks[k - 1].text.isalpha() and toks[k - 1].text.islower(
+                ) and toks[k - 2].low in {"the", "a", "an", "this", "that"}:
+            first = k - 2  # a lower-case possessor: "the state's campaign chairman"
             break
         if t.low in {"'s"} and k - 1 >= 0 and _np_word(toks[k - 1]):
             first = k
@@ -569,14 +585,17 @@ def _quote_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]
     spans = []
     for para in paragraphs:
         open_at = None
-        for m in re.finditer(r"[“”«»\"]", para.text):
+        for m in re.finditer(r"''|``|[“”«»\"]", para.text):
             ch = m.group()
             pos = para.start + m.start()
+            if ch == "''" and m.start() > 0 and para.text[m.start() - 1].isalpha() and (
+                    open_at is None):
+                continue  # an apostrophe pair inside a word, not a quotation
             if open_at is None:
-                if ch in "“«" or (ch == '"'):
+                if ch in {"“", "«", '"', "''", "``"}:
                     open_at = pos
-            elif ch in "”»\"":
-                spans.append((open_at, pos + 1))
+            elif ch in {"”", "»", '"', "''"}:
+                spans.append((open_at, pos + len(ch)))
                 open_at = None
         if open_at is not None and para.end - open_at > 1:
             spans.append((open_at, para.end))
@@ -584,8 +603,10 @@ def _quote_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]
 
 
 def _inner(text: str, a: int, b: int) -> Span:
-    s, e = a + 1, b
-    if e > s and text[e - 1] in _CLOSE_QUOTES:
+    s, e = a + (2 if text[a:a + 2] in {"''", "``"} else 1), b
+    if e - 2 > s and text[e - 2:e] == "''":
+        e -= 2
+    elif e > s and text[e - 1] in _CLOSE_QUOTES:
         e -= 1
     while s < e and text[s].isspace():
         s += 1
@@ -648,7 +669,7 @@ def find_attributions(text: str) -> list[Attribution]:
     if not text.strip():
         return []
     paragraphs = paragraph_spans(text)
-    sentences = sentence_spans(text, paragraphs)
+    sentences = _merge_sentences(text, sentence_spans(text, paragraphs))
     toks = _tokens(text, sentences)
     quotes = _quote_spans(text, paragraphs)
     found: list[_Found] = []
@@ -795,13 +816,13 @@ def _according_source(toks: list[_Tok], i: int) -> tuple[int, int] | None:
         if t.low in _BOUNDARY and last is not None:
             break
         if not t.text[0].isalnum() and t.low != "'s" and t.text not in "-–&" and t.text not in \
-                _OPEN_QUOTES + _CLOSE_QUOTES:
+                _OPEN_QUOTES | _CLOSE_QUOTES:
             break
         last = k
         k += 1
     if last is None:
         return None
-    while last > i and (toks[last].text in _OPEN_QUOTES + _CLOSE_QUOTES or toks[last].low in
+    while last > i and (toks[last].text in _OPEN_QUOTES | _CLOSE_QUOTES or toks[last].low in
                         _FUNCTION):
         last -= 1
     return (i, last)
@@ -953,14 +974,16 @@ def _source_before(toks: list[_Tok], i: int, entry: _Cue, form: str,
     t = toks[j]
     if t.low in {"and", "but"}:
         return _earlier_subject(toks, j, found), "coordinated: clause subject"
-    if t.text == ",":
+    if t.text in {",", "--", "—", "–"}:
         # apposition: "Scott Pruitt, the attorney general of Oklahoma, one of ..., said"
         k = j - 1
         while k > 0 and toks[k].sent == sent and j - k < 45:
-            if toks[k].text == "," and (toks[k + 1].low in _APPOSITION_START or _np_word(
-                    toks[k + 1]) or toks[k + 1].text.isdigit()):
+            if toks[k].text in {",", "--", "—", "–"} and toks[k].text[0] == t.text[0]:
                 np = _np_back(toks, k - 1, strict=True)
-                if np is not None and toks[np[1]].low not in _SUBJECT_PRONOUNS and (
+                opening = toks[k + 1].low in _APPOSITION_START or _np_word(
+                    toks[k + 1]) or toks[k + 1].text.isdigit() or (
+                    np is not None and _is_cap(toks[np[1]]))
+                if opening and np is not None and toks[np[1]].low not in _SUBJECT_PRONOUNS and (
                         _clause_start(toks, np[0])):
                     return (np[0], j - 1), "source, apposition, + verb"
             elif toks[k].text in _OPEN_QUOTES or toks[k].text in _CLOSE_QUOTES or toks[
@@ -1072,6 +1095,11 @@ def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attributio
             source = Span(s, e, text[s:e])
             core = _core(toks, *f.src)
             stype = _classify(toks, *core)
+            if stype in {"official_role", "vague"} and core[1] + 2 <= f.src[1]:
+                # "The campaign chairman, Phil Lovas": the apposition names the person
+                rest = _core(toks, core[1] + 2, f.src[1])
+                if _classify(toks, *rest) == "named_person":
+                    core, stype = rest, "named_person"
             if stype == "named_person":
                 name = names.canonical(_person_name(toks, *core), s)
             elif stype in {"organization"}:
@@ -1105,7 +1133,7 @@ _PERSONS = {"named_person", "official_role"}
 def _core(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
     """The phrase without its apposition or parenthesis: "Mr. Smith" of "Mr. Smith, a lawyer"."""
     for k in range(first + 1, last + 1):
-        if toks[k].text in {",", "("}:
+        if toks[k].text in {",", "(", "--", "—", "–"}:
             return (first, k - 1)
     return (first, last)
 
