@@ -116,7 +116,9 @@ def _controls(q: Question, uid: str) -> str:
             )
             pos = w.end
         parts.append(e(q.passage[pos:]))
-        source = f'<p class="mq-source">{e(q.passage_source.split(";")[0])}</p>'
+        source = ""
+        if q.passage_source.startswith("case-study"):
+            source = f'<p class="mq-source">From the {e(q.passage_source.split(";")[0])}.</p>'
         return (
             f'<div class="mq-passage" role="group" aria-label="Passage: select words">{"".join(parts)}</div>'
             f"{source}"

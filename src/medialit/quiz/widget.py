@@ -140,8 +140,11 @@ class QuestionWidget:
                 self.words.append(button)
             lead = passage[: spans[0].start].strip() if spans else ""
             items: list[w.Widget] = ([w.Label(lead)] if lead else []) + self.words
-            source = w.HTML(f"<small>{html.escape(q.passage_source.split(';')[0])}</small>")
-            return w.VBox([w.Box(items, layout=w.Layout(display="flex", flex_flow="row wrap")), source])
+            passage_box = w.Box(items, layout=w.Layout(display="flex", flex_flow="row wrap"))
+            if not q.passage_source.startswith("case-study"):
+                return passage_box
+            source = w.HTML(f"<small>From the {html.escape(q.passage_source.split(';')[0])}.</small>")
+            return w.VBox([passage_box, source])
         if q.type == "match":
             options = [("Choose…", "")] + [(c, c) for c in q.categories]
             self.dropdowns = [
