@@ -1,0 +1,215 @@
+"""Small Altair charts: results in, ``alt.Chart`` out, each with a title and a description.
+
+Every function builds tidy records from analysis results, types every field
+(``:Q``, ``:N``, ``:O``), titles the axes in plain words, adds tooltips with
+the exact numbers, and sets a ``title`` and a one-sentence ``description`` of
+what to notice (Altair's ``description=``, read by screen readers). Print the
+description under a chart with :func:`describe` (or
+``medialit.display.chart_description(chart.to_dict())``).
+
+Charts never enable a renderer and never display anything: a notebook shows
+them after ``medialit.setup_notebook()``; tests read ``chart.to_dict()``.
+
+Adding a chart: write a function that returns ``_titled(chart, title,
+description)``, under a ``# --- topic`` section of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import altair as alt
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .hedging import Hedge
+
+__all__ = [
+    "category_chart",
+    "density_chart",
+    "describe",
+    "markers_per_paragraph_chart",
+    "stance_arc_chart",
+]
+
+#: Chart width in pixels: fits a notebook and a book page.
+WIDTH = 560
+
+
+def _titled(chart: Any, title: str, description: str) -> Any:
+    """Give a chart its title and its one-sentence description (the shared finishing step)."""
+    return chart.properties(title=title, description=description)
+
+
+def describe(chart: Any) -> str:
+    """The chart's title and description as plain text, to print under it.
+
+    >>> describe(_titled(alt.Chart(alt.Data(values=[])).mark_bar(), "Markers", "None found."))
+    'Markers. None found.'
+    """
+    spec = chart.to_dict() if hasattr(chart, "to_dict") else chart
+    title = spec.get("title", "")
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    parts = [str(p).strip() for p in (title, spec.get("description", "")) if p]
+    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts)
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+# --- stance markers ----------------------------------------------------------------------------
+
+#: Hedge and booster colours: the line colours of medialit.render's highlight styles, so a chart
+#: and a highlight agree. Bars also differ by outline (dashed for hedges), never by colour alone.
+STANCE_COLOURS = {"hedge": "#7a4d00", "booster": "#9b1c1c"}
+_KIND_ORDER = ["hedge", "booster"]
+
+
+def _kind_colour(kinds: Sequence[str] = _KIND_ORDER) -> alt.Color:
+    return alt.Color("kind:N", title="Kind", sort=list(kinds),
+                     scale=alt.Scale(domain=list(kinds), range=[STANCE_COLOURS[k] for k in kinds]))
+
+
+def _kind_dash(kinds: Sequence[str] = _KIND_ORDER) -> alt.StrokeDash:
+    dashes = [[4, 2] if k == "hedge" else [1, 0] for k in kinds]
+    return alt.StrokeDash("kind:N", title="Kind", sort=list(kinds), scale=alt.Scale(domain=list(kinds), range=dashes))
+
+
+def _markers(doc: Document, markers: Iterable[Hedge] | None) -> list[Hedge]:
+    if markers is None:
+        from .hedging import find_hedges
+
+        return find_hedges(doc.text)
+    return list(markers)
+
+
+def markers_per_paragraph_chart(doc: Document, markers: Iterable[Hedge] | None = None) -> alt.Chart:
+    """Stacked bars: hedges and boosters in each paragraph (default: every marker :func:`find_hedges` finds)."""
+    markers = _markers(doc, markers)
+    rows = []
+    for number, paragraph in enumerate(doc.paragraphs):
+        inside = Counter(m.kind for m in markers if paragraph.start <= m.start < paragraph.end)
+        for kind in _KIND_ORDER:
+            rows.append({"paragraph": number, "kind": kind, "count": inside[kind],
+                         "opening": paragraph.text[:50] + ("…" if len(paragraph.text) > 50 else "")})
+    totals = Counter()
+    for r in rows:
+        totals[r["paragraph"]] += r["count"]
+    kinds = Counter(m.kind for m in markers)
+    if markers:
+        top, most = max(totals.items(), key=lambda kv: (kv[1], -kv[0]))
+        description = (f"{_plural(kinds['hedge'], 'hedge')} and {_plural(kinds['booster'], 'booster')} in "
+                       f"{len(doc.paragraphs)} paragraphs; paragraph {top} has the most markers ({most}).")
+    else:
+        description = f"No hedges or boosters were found in {len(doc.paragraphs)} paragraphs."
+    chart = alt.Chart(alt.Data(values=rows)).mark_bar(strokeWidth=1.5).encode(
+        x=alt.X("paragraph:O", title="Paragraph (0 = first)"),
+        y=alt.Y("count:Q", title="Markers", stack="zero", axis=alt.Axis(tickMinStep=1)),
+        color=_kind_colour(),
+        stroke=alt.value("#1a1a1a"),
+        strokeDash=_kind_dash(),
+        order=alt.Order("kind:N", sort="descending"),
+        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("count:Q", title="Markers"), alt.Tooltip("opening:N", title="Opens with")],
+    ).properties(width=WIDTH, height=220)
+    return _titled(chart, "Hedges and boosters per paragraph", description)
+
+
+def density_chart(doc: Document, markers: Iterable[Hedge] | None = None) -> alt.Chart:
+    """Lines: hedges and boosters per 100 words in each paragraph, along the article (0% to 100%)."""
+    markers = _markers(doc, markers)
+    rows = []
+    length = max(len(doc.text), 1)
+    word_starts = [w.start for w in doc.words]
+    for number, paragraph in enumerate(doc.paragraphs):
+        words = bisect.bisect_left(word_starts, paragraph.end) - bisect.bisect_left(word_starts, paragraph.start)
+        inside = Counter(m.kind for m in markers if paragraph.start <= m.start < paragraph.end)
+        position = round(100 * (paragraph.start + paragraph.end) / 2 / length, 1)
+        for kind in _KIND_ORDER:
+            rows.append({"paragraph": number, "position": position, "kind": kind, "count": inside[kind],
+                         "words": words, "per_100_words": round(100 * inside[kind] / words, 2) if words else 0.0})
+    densest = max(rows, key=lambda r: (r["per_100_words"], -r["paragraph"]), default=None)
+    if densest and densest["per_100_words"] > 0:
+        description = (f"Markers per 100 words along the article; the densest is paragraph {densest['paragraph']} "
+                       f"with {densest['per_100_words']:.1f} {densest['kind']}s per 100 words.")
+    else:
+        description = "No hedges or boosters were found, so the density is zero throughout."
+    chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True, strokeWidth=2).encode(
+        x=alt.X("position:Q", title="Position in the article (%)", scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("per_100_words:Q", title="Markers per 100 words"),
+        color=_kind_colour(),
+        strokeDash=_kind_dash(),
+        shape=alt.Shape("kind:N", title="Kind", sort=_KIND_ORDER,
+                        scale=alt.Scale(domain=_KIND_ORDER, range=["circle", "square"])),
+        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("count:Q", title="Markers"), alt.Tooltip("words:Q", title="Words"),
+                 alt.Tooltip("per_100_words:Q", title="Per 100 words", format=".2f")],
+    ).properties(width=WIDTH, height=220)
+    return _titled(chart, "Stance density along the article", description)
+
+
+def category_chart(markers: Iterable[Hedge]) -> alt.Chart:
+    """Horizontal bars: how many markers of each category (coloured and outlined by kind), most first."""
+    markers = list(markers)
+    counts = Counter((m.kind, m.category) for m in markers)
+    rows = [{"category": category.replace("_", " "), "kind": kind, "count": n,
+             "examples": ", ".join(sorted({m.text.lower() for m in markers if m.category == category})[:5])}
+            for (kind, category), n in counts.items()]
+    kinds = [k for k in _KIND_ORDER if any(r["kind"] == k for r in rows)] or _KIND_ORDER
+    if rows:
+        top = max(rows, key=lambda r: (r["count"], r["category"]))
+        description = (f"{_plural(len(markers), 'marker')} in {_plural(len(rows), 'category', 'categories')}; "
+                       f"the most frequent is {top['category']} ({top['kind']}, {top['count']}).")
+    else:
+        description = "No markers to count."
+    chart = alt.Chart(alt.Data(values=rows)).mark_bar(strokeWidth=1.5).encode(
+        y=alt.Y("category:N", title="Category", sort="-x"),
+        x=alt.X("count:Q", title="Markers", axis=alt.Axis(tickMinStep=1)),
+        color=_kind_colour(kinds),
+        stroke=alt.value("#1a1a1a"),
+        strokeDash=_kind_dash(kinds),
+        tooltip=[alt.Tooltip("category:N", title="Category"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("count:Q", title="Markers"), alt.Tooltip("examples:N", title="Examples")],
+    ).properties(width=WIDTH - 160, height=alt.Step(22))
+    return _titled(chart, "Stance markers by category", description)
+
+
+def stance_arc_chart(doc: Document, markers: Iterable[Hedge] | None = None) -> alt.Chart:
+    """The hedge-to-booster arc: running totals of hedges and boosters from the first paragraph to the last."""
+    from .hedging import stance_arc
+
+    arc = stance_arc(doc, None if markers is None else sorted(markers))
+    rows = []
+    for record in arc.to_dict("records"):
+        for kind in _KIND_ORDER:
+            rows.append({"paragraph": int(record["paragraph"]), "position": float(record["position"]) * 100,
+                         "kind": kind, "running_total": int(record[f"cumulative_{kind}s"]),
+                         "in_paragraph": int(record[f"{kind}s"])})
+    if len(arc):
+        last = arc.iloc[-1]
+        half = len(arc) // 2
+        first_half = arc.iloc[:half][["hedges", "boosters"]].sum()
+        second_half = arc.iloc[half:][["hedges", "boosters"]].sum()
+        description = (f"By the end: {_plural(int(last['cumulative_hedges']), 'hedge')} and "
+                       f"{_plural(int(last['cumulative_boosters']), 'booster')}; the first half has "
+                       f"{int(first_half['hedges'])} hedges and {int(first_half['boosters'])} boosters, the second "
+                       f"half {int(second_half['hedges'])} and {int(second_half['boosters'])}.")
+    else:
+        description = "The text has no paragraphs."
+    chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True, strokeWidth=2, interpolate="step-after").encode(
+        x=alt.X("position:Q", title="Position in the article (%)", scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("running_total:Q", title="Markers so far"),
+        color=_kind_colour(),
+        strokeDash=_kind_dash(),
+        shape=alt.Shape("kind:N", title="Kind", sort=_KIND_ORDER,
+                        scale=alt.Scale(domain=_KIND_ORDER, range=["circle", "square"])),
+        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("in_paragraph:Q", title="In this paragraph"),
+                 alt.Tooltip("running_total:Q", title="So far")],
+    ).properties(width=WIDTH, height=220)
+    return _titled(chart, "The hedge-to-booster arc", description)
