@@ -44,6 +44,7 @@ from .document import Document, Span, paragraph_spans, sentence_spans
 __all__ = [
     "COMMON_KNOWLEDGE",
     "SOURCE_TYPES",
+    "TYPE_DESCRIPTIONS",
     "Attribution",
     "AttributionChain",
     "attribution_chains",
@@ -1417,30 +1418,39 @@ def chains_html(chains: Iterable[AttributionChain]) -> str:
             + "</ol>")
 
 
-def highlight_attributions(text: str, attributions: Sequence[Attribution] | None = None):
+#: Legend text for each source type in :func:`highlight_attributions`.
+TYPE_DESCRIPTIONS = {
+    "named_person": "source: a named person",
+    "official_role": "source: an unnamed official or role",
+    "organization": "source: an organisation, government or outlet",
+    "vague": "source: an unidentified group or person",
+    "common_knowledge": "appeal to common knowledge: no source",
+    "pronoun": "source: a pronoun pointing back to a source",
+    "cue": "reporting verb or phrase (what it implies is in the title)",
+}
+
+
+def highlight_attributions(text: str, attributions: Sequence[Attribution] | None = None,
+                           caption: str | None = "Who says so: sources and reporting cues"):
     """Sources and cues highlighted in ``text`` with :func:`medialit.render.highlight`.
 
-    Each source is marked with its type, each cue with "cue: <verb meaning>",
-    so the labels carry the meaning and colour is only a help.
+    Each source is labelled with its type ("named_person", "vague"...), each
+    cue with "cue"; titles (hover and keyboard focus) give the speaker and what
+    the verb implies. Labels are visible text, so colour is only a help, and
+    every string is escaped by the renderer.
     """
-    from . import render
+    from .render import Mark, highlight
 
     atts = find_attributions(text) if attributions is None else attributions
-    marks = []
+    marks: dict[tuple[int, int], Mark] = {}
     for a in atts:
         if a.source is not None:
-            marks.append(_Mark(a.source.start, a.source.end, a.source_type,
-                               f"source: {a.speaker} ({a.source_type})"))
-        if a.source is None or not a.cue.overlaps(a.source):
-            marks.append(_Mark(a.cue.start, a.cue.end, "cue",
-                               f"reporting cue, {a.implies}"))
-    marks.sort(key=lambda m: (m.start, m.end))
-    return render.highlight(text, marks)
-
-
-@dataclass(frozen=True)
-class _Mark:
-    start: int
-    end: int
-    label: str
-    title: str
+            marks.setdefault((a.source.start, a.source.end), Mark(
+                a.source.start, a.source.end, a.source_type,
+                f"source: {a.speaker} ({a.source_type.replace('_', ' ')})"))
+        if a.source is None or (a.cue.start, a.cue.end) != (a.source.start, a.source.end):
+            marks.setdefault((a.cue.start, a.cue.end), Mark(
+                a.cue.start, a.cue.end, "cue",
+                f"reporting cue: {a.cue.text.rstrip(':')} ({a.implies})"))
+    ordered = sorted(marks.values(), key=lambda m: (m.start, -m.end))
+    return highlight(text, ordered, caption=caption, descriptions=TYPE_DESCRIPTIONS)
