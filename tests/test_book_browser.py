@@ -230,12 +230,21 @@ def test_page_has_no_serious_accessibility_violations(visit, docname):
 
 
 def test_the_built_book_names_no_cdn(site):
-    """No built HTML or JavaScript file asks another site for a script or stylesheet."""
-    pattern = re.compile(r"""(src|href)=["'](https?:)?//[^"']*\.(js|css)\b""")
+    """No built page asks another site for a script, stylesheet, image or frame."""
+    remote = re.compile(r"""^\s*(https?:)?//""")
+    tag = re.compile(r"<(script|link|img|iframe|source)\b[^>]*>", re.I)
+    attr = re.compile(r"""\b(src|href)=["']([^"']*)["']""", re.I)
     offenders = []
     for path in site.rglob("*.html"):
-        for match in pattern.finditer(path.read_text(encoding="utf-8", errors="replace")):
-            offenders.append(f"{path.relative_to(site)}: {match.group(0)}")
+        for match in tag.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            element = match.group(0)
+            if element.lower().startswith("<link") and not re.search(
+                r"""rel=["'][^"']*(stylesheet|preload|modulepreload|icon)""", element, re.I
+            ):
+                continue  # <link rel="canonical"> and the like are not fetched
+            for _, url in attr.findall(element):
+                if remote.match(url):
+                    offenders.append(f"{path.relative_to(site)}: {element[:160]}")
     assert not offenders, "\n".join(offenders[:20])
 
 
@@ -336,26 +345,26 @@ def test_solution_toggle_opens(site, visit):
 
 
 def test_text_highlights_show_their_labels(site, visit):
-    pages = [p for p in _pages_with(site, "<mark") if p.startswith("lessons/")]
+    """Every highlighted passage (``medialit.highlight``) shows its label as visible text."""
+    pages = [p for p in _pages_with(site, "medialit-highlight") if p.startswith("lessons/")]
     if not pages:
         pytest.skip("no lesson page of this build has text highlights yet")
-    v = visit(pages[0])
-    marks = v.page.locator("article mark")
-    assert marks.count() > 0
-    unlabelled = v.page.evaluate(
-        """() => Array.from(document.querySelectorAll('article mark')).filter(m => {
-            const after = getComputedStyle(m, '::after').content;
-            const before = getComputedStyle(m, '::before').content;
-            const pseudo = [after, before].some(c => c && c !== 'none' && c !== 'normal'
-                                                && c.replace(/["']/g, '').trim());
-            const label = m.querySelector('[class*=label]') ||
-                (m.nextElementSibling && /label/.test(m.nextElementSibling.className)
-                 ? m.nextElementSibling : null);
-            const shown = label && label.offsetParent !== null && label.innerText.trim();
-            return !(pseudo || shown);
-        }).map(m => m.outerHTML.slice(0, 120))"""
-    )
-    assert not unlabelled, "highlights without a visible label:\n" + "\n".join(unlabelled[:5])
+    for docname in pages:
+        v = visit(docname)
+        found = v.page.evaluate(
+            """() => Array.from(document.querySelectorAll('.medialit-highlight mark.ml-mark'))
+                .map(m => {
+                    const tag = m.querySelector(':scope > .ml-tag');
+                    const box = tag ? tag.getBoundingClientRect() : null;
+                    return {html: m.outerHTML.slice(0, 100),
+                            label: tag ? tag.innerText.trim() : '',
+                            visible: !!box && box.width > 0 && box.height > 0 &&
+                                     getComputedStyle(tag).visibility !== 'hidden'};
+                })"""
+        )
+        assert found, f"{docname}: highlights without any mark"
+        unlabelled = [m["html"] for m in found if not (m["label"] and m["visible"])]
+        assert not unlabelled, f"{docname}: marks without a visible label:\n" + "\n".join(unlabelled[:5])
 
 
 def test_lessons_listed_in_the_toc_are_in_the_build(site):
