@@ -32,7 +32,9 @@ __all__ = [
     "density_chart",
     "describe",
     "markers_per_paragraph_chart",
+    "sentence_lengths_chart",
     "stance_arc_chart",
+    "top_words_chart",
 ]
 
 #: Chart width in pixels: fits a notebook and a book page.
@@ -213,3 +215,69 @@ def stance_arc_chart(doc: Document, markers: Iterable[Hedge] | None = None) -> a
                  alt.Tooltip("running_total:Q", title="So far")],
     ).properties(width=WIDTH, height=220)
     return _titled(chart, "The hedge-to-booster arc", description)
+
+
+# --- text as data ------------------------------------------------------------------------------
+# Charts for Lesson 2: a Document's word counts and sentence lengths.
+
+#: Bar colour for word counts (dark blue: contrast with white far above WCAG's 3:1 for marks).
+WORD_COLOUR = "#1f4e79"
+
+
+def top_words_chart(doc: Document, n: int = 15, stopwords: bool = False) -> alt.Chart:
+    """Horizontal bars: the ``n`` most frequent words of ``doc``, most frequent first.
+
+    Stop words are left out unless ``stopwords=True`` (see ``Document.frequencies``).
+    Tooltips give each count and its rate per 1,000 words.
+    """
+    if n < 1:
+        raise ValueError(f"top_words_chart: n must be at least 1, got {n}")
+    total = doc.word_count
+    counts = doc.frequencies(stopwords=stopwords).most_common(n)
+    rows = [{"word": word, "count": count, "rank": rank,
+             "per_1000_words": round(1000 * count / total, 1) if total else 0.0}
+            for rank, (word, count) in enumerate(counts, start=1)]
+    left_out = "" if stopwords else ", stop words left out"
+    if rows:
+        description = (f"The {_plural(len(rows), 'most frequent word')} of {_plural(total, 'word')}{left_out}; "
+                       f"the most frequent is \"{rows[0]['word']}\" ({_plural(rows[0]['count'], 'time')}).")
+    else:
+        description = "No words to count."
+    chart = alt.Chart(alt.Data(values=rows)).mark_bar(color=WORD_COLOUR).encode(
+        y=alt.Y("word:N", title="Word", sort=[r["word"] for r in rows]),
+        x=alt.X("count:Q", title="Times in the text", axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("word:N", title="Word"), alt.Tooltip("count:Q", title="Times"),
+                 alt.Tooltip("per_1000_words:Q", title="Per 1,000 words", format=".1f")],
+    ).properties(width=WIDTH - 160, height=alt.Step(18))
+    return _titled(chart, "Most frequent words" + ("" if stopwords else " (stop words left out)"), description)
+
+
+def sentence_lengths_chart(doc: Document) -> alt.Chart:
+    """Bars: the number of words in each sentence, in reading order, with the average as a rule."""
+    word_starts = [w.start for w in doc.words]
+    rows = []
+    for number, sentence in enumerate(doc.sentences):
+        words = bisect.bisect_left(word_starts, sentence.end) - bisect.bisect_left(word_starts, sentence.start)
+        paragraph = doc.paragraph_index(sentence.start)
+        rows.append({"sentence": number, "words": words, "paragraph": paragraph,
+                     "opening": sentence.text[:60] + ("…" if len(sentence.text) > 60 else "")})
+    if rows:
+        mean = sum(r["words"] for r in rows) / len(rows)
+        longest = max(rows, key=lambda r: (r["words"], -r["sentence"]))
+        description = (f"{_plural(len(rows), 'sentence')}, {mean:.1f} words long on average; the longest "
+                       f"(sentence {longest['sentence']}, paragraph {longest['paragraph']}) has "
+                       f"{_plural(longest['words'], 'word')}.")
+    else:
+        mean, description = 0.0, "The text has no sentences."
+    base = alt.Chart(alt.Data(values=rows))
+    bars = base.mark_bar(color=WORD_COLOUR).encode(
+        x=alt.X("sentence:O", title="Sentence (0 = first)", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("words:Q", title="Words in the sentence"),
+        tooltip=[alt.Tooltip("sentence:O", title="Sentence"), alt.Tooltip("paragraph:O", title="Paragraph"),
+                 alt.Tooltip("words:Q", title="Words"), alt.Tooltip("opening:N", title="Opens with")],
+    )
+    average = alt.Chart(alt.Data(values=[{"mean": round(mean, 1)}])).mark_rule(
+        color="#1a1a1a", strokeDash=[4, 2]
+    ).encode(y=alt.Y("mean:Q"), tooltip=[alt.Tooltip("mean:Q", title="Average words per sentence")])
+    chart = alt.layer(bars, average).properties(width=WIDTH, height=220)
+    return _titled(chart, "Sentence lengths, in reading order", description)
