@@ -326,6 +326,11 @@ def _cond_manner(c: _Context, words: frozenset[str]) -> bool:
     return _participle(c.word(c.j)) and (at_start or prev in sets["copula"] or prev in sets["det"])
 
 
+def _cond_relative(c: _Context, words: frozenset[str]) -> bool:
+    """Right after a relative pronoun ("reforms that would raise"); "That would be..." opening a sentence is not."""
+    return c.word(c.i - 1) in _word_sets()["relative"] and c.i - 1 > c.sentence_start()
+
+
 def _cond_purpose(c: _Context, words: frozenset[str]) -> bool:
     """A purpose clause: "so (that) he could attend"."""
     return any(c.word(k) in _word_sets()["purpose"] for k in range(max(c.sentence_start(), c.i - 3), c.i))
@@ -352,6 +357,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "attributive": _cond_attributive,
     "conditional": _cond_conditional,
     "purpose": _cond_purpose,
+    "relative": _cond_relative,
     "past_frame": _cond_past_frame,
     "manner": _cond_manner,
 }
