@@ -29,10 +29,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "category_chart",
+    "claim_types_chart",
     "density_chart",
     "describe",
+    "loaded_words_chart",
     "markers_per_paragraph_chart",
+    "perspective_chart",
     "sentence_lengths_chart",
+    "sentiment_chart",
     "stance_arc_chart",
     "top_words_chart",
 ]
@@ -215,6 +219,181 @@ def stance_arc_chart(doc: Document, markers: Iterable[Hedge] | None = None) -> a
                  alt.Tooltip("running_total:Q", title="So far")],
     ).properties(width=WIDTH, height=220)
     return _titled(chart, "The hedge-to-booster arc", description)
+
+
+# --- framing and claims ------------------------------------------------------------------------
+# Charts for medialit.framing (loaded language, perspective, sentence sentiment) and
+# medialit.claims (claim types). Each takes the results of those functions.
+
+#: Loaded words: the line colour of medialit.render's "loaded" highlight, so chart and text agree.
+LOADED_COLOUR = "#166534"
+_VOICE_ORDER = ["author", "quote", "paraphrase"]
+_GROUP_ORDER = ["we", "they", "outsider"]
+_CLAIM_ORDER = ["attributed", "hedged", "prediction", "evaluation", "checkable", "other"]
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def perspective_chart(view: Any) -> alt.Chart:
+    """Who "we" and "they" are across the article: one mark per mention (``framing.perspective``).
+
+    Position along the article runs left to right (paragraph number); the row
+    says the group (we, they, outsider); shape and colour say whose voice (the
+    author's, a quotation's, a paraphrase's), so colour never carries meaning
+    alone. Tooltips show the words, the phrase ("our countries") and the paragraph.
+    """
+    records = []
+    seen: dict[tuple[int, str], int] = {}
+    for m in view.mentions:
+        order = seen.get((m.paragraph, m.group), 0)
+        seen[(m.paragraph, m.group)] = order + 1
+        records.append({"paragraph": m.paragraph, "group": m.group, "voice": m.voice,
+                        "words": m.text, "phrase": m.phrase.text if m.phrase else "",
+                        "order": order})
+    we = [r for r in records if r["group"] == "we"]
+    voices = {v: sum(r["voice"] == v for r in we) for v in _VOICE_ORDER}
+    description = (
+        f'"We" is mentioned {len(we)} times ({voices["author"]} in the author\'s voice, '
+        f'{voices["quote"]} in quotations, {voices["paraphrase"]} in paraphrases), "they" '
+        f'{sum(r["group"] == "they" for r in records)} times and named outsiders '
+        f'{sum(r["group"] == "outsider" for r in records)} times.'
+        if records else 'No mention of "we", "they" or a named outsider was found.'
+    )
+    chart = (
+        alt.Chart(alt.Data(values=records))
+        .mark_point(filled=True, size=120, opacity=0.85)
+        .encode(
+            x=alt.X("paragraph:O", title="Paragraph (in reading order)",
+                    scale=alt.Scale(domain=list(range(view.paragraph_count)))),
+            y=alt.Y("group:N", title="Who is mentioned", sort=_GROUP_ORDER),
+            shape=alt.Shape("voice:N", title="Whose voice", sort=_VOICE_ORDER,
+                            scale=alt.Scale(domain=_VOICE_ORDER)),
+            color=alt.Color("voice:N", title="Whose voice", sort=_VOICE_ORDER,
+                            scale=alt.Scale(domain=_VOICE_ORDER,
+                                            range=["#1f4e79", "#8a3b12", "#2e6b30"])),
+            xOffset=alt.XOffset("order:O"),
+            tooltip=[alt.Tooltip("words:N", title="Words"), alt.Tooltip("phrase:N", title="Phrase"),
+                     alt.Tooltip("group:N", title="Group"), alt.Tooltip("voice:N", title="Voice"),
+                     alt.Tooltip("paragraph:O", title="Paragraph")],
+        )
+        .properties(width=WIDTH, height=150)
+    )
+    return _titled(chart, 'Who are "we" and who are "they"?', description)
+
+
+def claim_types_chart(claims: Sequence[Any]) -> alt.Chart:
+    """Claim types paragraph by paragraph (``claims.classify_sentences``): a grid of counts.
+
+    Each cell is a paragraph (column) and a claim type (row); the number of
+    sentences is written in the cell and shaded, so nothing rests on colour alone.
+    """
+    claims = list(claims)
+    counts: dict[tuple[int, str], int] = {}
+    for c in claims:
+        counts[(c.paragraph, c.label)] = counts.get((c.paragraph, c.label), 0) + 1
+    records = [{"paragraph": p, "claim type": label, "sentences": n}
+               for (p, label), n in sorted(counts.items())]
+    totals = {label: sum(n for (_, lab), n in counts.items() if lab == label) for label in _CLAIM_ORDER}
+    top = max(totals, key=lambda k: totals[k]) if claims else None
+    description = (
+        f"{len(claims)} sentences: " + ", ".join(f"{totals[k]} {k}" for k in _CLAIM_ORDER)
+        + f"; the most common type is {top}." if claims else "The text has no sentences."
+    )
+    base = alt.Chart(alt.Data(values=records)).encode(
+        x=alt.X("paragraph:O", title="Paragraph (in reading order)"),
+        y=alt.Y("claim type:N", title="Claim type", sort=_CLAIM_ORDER,
+                scale=alt.Scale(domain=_CLAIM_ORDER)),
+        tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"),
+                 alt.Tooltip("claim type:N", title="Claim type"),
+                 alt.Tooltip("sentences:Q", title="Sentences")],
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("sentences:Q", title="Sentences", scale=alt.Scale(scheme="greys"))
+    )
+    labels = base.mark_text(fontSize=12).encode(
+        text=alt.Text("sentences:Q"),
+        color=alt.condition(alt.datum.sentences >= 3, alt.value("white"), alt.value("black")),
+    )
+    chart = (cells + labels).properties(width=alt.Step(30), height=alt.Step(26))
+    return _titled(chart, "What kind of claim is each sentence?", description)
+
+
+def loaded_words_chart(terms: Sequence[Any]) -> alt.Chart:
+    """Loaded words by category (``framing.find_loaded_language``): a bar per category.
+
+    Bars are sorted by count; the tooltip lists the words and their mean intensity.
+    """
+    terms = list(terms)
+    groups: dict[str, list] = {}
+    for t in terms:
+        groups.setdefault(t.category, []).append(t)
+    records = [
+        {"category": cat.replace("_", " "), "count": len(items),
+         "words": ", ".join(sorted({t.text.lower() for t in items})),
+         "mean intensity": round(sum(t.intensity for t in items) / len(items), 2)}
+        for cat, items in groups.items()
+    ]
+    records.sort(key=lambda r: (-r["count"], r["category"]))
+    most = max((r["count"] for r in records), default=1)
+    description = (
+        f"{len(terms)} loaded words or phrases in {len(records)} categories; the largest is "
+        f"{records[0]['category']} ({records[0]['count']}: {_clip(records[0]['words'], 60)})."
+        if records else "No loaded words from medialit's list were found."
+    )
+    chart = (
+        alt.Chart(alt.Data(values=records))
+        .mark_bar(color=LOADED_COLOUR)
+        .encode(
+            x=alt.X("count:Q", title="Number of loaded words",
+                    axis=alt.Axis(values=list(range(0, most + 1, max(1, most // 8))), format="d")),
+            y=alt.Y("category:N", title="Category", sort="-x"),
+            tooltip=[alt.Tooltip("category:N", title="Category"),
+                     alt.Tooltip("count:Q", title="Count"),
+                     alt.Tooltip("words:N", title="Words"),
+                     alt.Tooltip("mean intensity:Q", title="Mean intensity (1-3)")],
+        )
+        .properties(width=WIDTH - 160, height=alt.Step(22))
+    )
+    return _titled(chart, "Loaded words by category", description)
+
+
+def sentiment_chart(scores: Sequence[Any]) -> alt.Chart:
+    """VADER's compound score per sentence (``framing.sentence_sentiment``): bars above and below 0.
+
+    Bars above zero are positive, below negative; the tooltip shows the sentence.
+    Colour repeats what the bar's direction already says.
+    """
+    records = [
+        {"sentence": i, "compound": s.compound, "label": s.label, "text": _clip(s.text)}
+        for i, s in enumerate(scores)
+    ]
+    worst = min(records, key=lambda r: r["compound"], default=None)
+    description = (
+        f"{sum(r['label'] == 'negative' for r in records)} of {len(records)} sentences score "
+        f"negative; the lowest is sentence {worst['sentence']} ({worst['compound']:+.2f})."
+        if worst else "The text has no sentences."
+    )
+    chart = (
+        alt.Chart(alt.Data(values=records))
+        .mark_bar()
+        .encode(
+            x=alt.X("sentence:O", title="Sentence (in reading order)"),
+            y=alt.Y("compound:Q", title="VADER compound score (-1 to +1)",
+                    scale=alt.Scale(domain=[-1, 1])),
+            color=alt.Color("label:N", title="Tone",
+                            scale=alt.Scale(domain=["negative", "neutral", "positive"],
+                                            range=["#8a3b12", "#767676", "#1f4e79"])),
+            tooltip=[alt.Tooltip("sentence:O", title="Sentence"),
+                     alt.Tooltip("compound:Q", title="Compound", format="+.2f"),
+                     alt.Tooltip("text:N", title="Text")],
+        )
+        .properties(width=alt.Step(12), height=220)
+    )
+    return _titled(chart, "Sentence by sentence: how positive or negative is the wording?",
+                   description)
 
 
 # --- text as data ------------------------------------------------------------------------------

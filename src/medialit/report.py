@@ -1,0 +1,265 @@
+"""One displayable reading report for any article (Lesson 8), and a side-by-side comparison.
+
+:func:`report` gathers what the course's tools say about a text: stance markers,
+sources, loaded language, perspective ("we" and "they") and claim types. The
+result shows itself in a notebook (``_repr_html_``), has the same HTML as
+``.html`` (save it with :meth:`Report.save`), the numbers as ``.summary`` (a
+JSON-ready dict) and the Altair charts as ``.charts``.
+
+How charts get into the HTML, with no CDN and no script: each chart is drawn
+once, in Python, as a static SVG image by ``vl-convert-python`` (already a
+dependency of the course) and placed inline with its description as the
+caption. The SVG has no tooltips; display ``report.charts`` in a notebook (after
+``medialit.setup_notebook()``) for the interactive versions. Pass
+``charts=False`` for a report with captions but no drawings (faster). Every
+piece of text from the article is escaped with ``html.escape`` or by
+:func:`medialit.render.highlight`; an SVG that contains anything script-like is
+left out.
+
+:func:`compare` puts two texts side by side, per 100 words.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import charts as chart_functions
+from .attribution import attribution_summary, find_attributions, highlight_attributions
+from .claims import CLAIM_TYPES, claims_summary, classify_sentences
+from .display import chart_description
+from .document import Document
+from .framing import find_loaded_language, framing_summary, perspective
+from .hedging import find_hedges, stance_summary
+from .render import highlight
+
+__all__ = ["Report", "compare", "report"]
+
+_UNSAFE_SVG = re.compile(r"<\s*script|<\s*foreignObject|\son\w+\s*=|javascript:", re.IGNORECASE)
+
+_STYLE = """
+.medialit-report { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a;
+  max-width: 60rem; }
+.medialit-report dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+.medialit-report dt { font-weight: 600; }
+.medialit-report dd { margin: 0; }
+.medialit-report figure { margin: 1rem 0; }
+.medialit-report figcaption { font-size: .95rem; color: #333; }
+.medialit-report svg { max-width: 100%; height: auto; }
+"""
+
+
+class Report:
+    """A reading report: ``.html``, ``.summary`` (JSON-ready dict) and ``.charts`` (Altair).
+
+    Displays itself in Jupyter. Build one with :func:`report`.
+    """
+
+    def __init__(self, title: str, summary: dict[str, Any], html_text: str, charts: list[Any]):
+        self.title = title
+        self.summary = summary
+        self.html = html_text
+        self.charts = charts
+
+    def __repr__(self) -> str:
+        return f"<Report {self.title!r}: {len(self.summary)} sections, {len(self.charts)} charts>"
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def save(self, path: str | Path) -> Path:
+        """Write the report as a complete HTML page (atomically: temp file + ``os.replace``)."""
+        path = Path(path)
+        page = (f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+                f"<title>{html.escape(self.title)}</title></head><body>{self.html}</body></html>\n")
+        handle, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=".report-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(page)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return path
+
+
+def _as_document(doc: Document | str) -> Document:
+    if isinstance(doc, Document):
+        return doc
+    if not isinstance(doc, str):
+        raise TypeError(f"expected a str or a medialit.Document, got {type(doc).__name__}")
+    return Document.from_text(doc)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_value(v) for v in value) or "none"
+    return "none" if value is None else str(value)
+
+
+def _definitions(section: dict[str, Any]) -> str:
+    rows = "".join(f"<dt>{html.escape(str(k).replace('_', ' '))}</dt><dd>{html.escape(_value(v))}</dd>"
+                   for k, v in section.items())
+    return f"<dl>{rows}</dl>"
+
+
+def _svg(spec: dict) -> str | None:
+    """The chart as inline SVG (vl-convert), or None where it cannot be drawn safely."""
+    try:
+        import vl_convert
+    except ImportError:  # pragma: no cover - a dependency of medialit
+        return None
+    try:
+        svg = vl_convert.vegalite_to_svg(spec)
+    except Exception:  # noqa: BLE001 - a chart that cannot be drawn still has its caption
+        return None
+    if _UNSAFE_SVG.search(svg):
+        return None
+    return svg
+
+
+def _figure(chart: Any, draw: bool) -> str:
+    spec = chart.to_dict()
+    caption = html.escape(chart_description(spec))
+    svg = _svg(spec) if draw else None
+    body = f"<div class='medialit-chart'>{svg}</div>" if svg else ""
+    return f"<figure>{body}<figcaption>{caption}</figcaption></figure>"
+
+
+def _details(summary_line: str, inner: str) -> str:
+    return f"<details><summary>{html.escape(summary_line)}</summary>{inner}</details>"
+
+
+def _highlight_html(result: Any) -> str:
+    return result.html if hasattr(result, "html") else result._repr_html_()
+
+
+def report(doc: Document | str, title: str | None = None, charts: bool = True) -> Report:
+    """A reading report on ``doc``: stance, sources, loaded language, perspective, claim types.
+
+    Each section has the numbers (the same as ``medialit analyze``), the text with
+    the findings highlighted (in a collapsed ``<details>``) and, where useful, a
+    chart drawn as inline SVG with its description as caption (see the module
+    docstring). ``charts=False`` leaves the drawings out (captions stay).
+
+    >>> r = report("We fear a bloody massacre, officials said. It will probably end.", charts=False)
+    >>> sorted(r.summary)
+    ['claims', 'framing', 'sentences', 'sources', 'stance', 'title', 'words']
+    """
+    doc = _as_document(doc)
+    title = title or doc.title or "Reading report"
+    hedges = find_hedges(doc.text)
+    attributions = find_attributions(doc.text)
+    loaded = find_loaded_language(doc.text)
+    view = perspective(doc)
+    claims = classify_sentences(doc)
+    summary: dict[str, Any] = {
+        "title": title,
+        "words": doc.word_count,
+        "sentences": len(doc.sentences),
+        "stance": stance_summary(doc, hedges),
+        "sources": attribution_summary(doc),
+        "framing": framing_summary(doc),
+        "claims": claims_summary(doc),
+    }
+    made = [
+        chart_functions.loaded_words_chart(loaded),
+        chart_functions.perspective_chart(view),
+        chart_functions.claim_types_chart(claims),
+    ]
+    parts = [
+        f"<style>{_STYLE}</style>",
+        f"<article class='medialit-report tex2jax_ignore'><h2>{html.escape(title)}</h2>",
+        f"<p>{doc.word_count} words, {len(doc.sentences)} sentences, "
+        f"{len(doc.paragraphs)} paragraphs. A reading aid, not a verdict: every finding "
+        "is a place to look, and the tools make mistakes.</p>",
+        "<h3>Stance: hedges and boosters</h3>", _definitions(summary["stance"]),
+        _details("Show the text with hedges and boosters marked",
+                 _highlight_html(highlight(doc.text, hedges))),
+        "<h3>Who says so: sources</h3>", _definitions(summary["sources"]),
+        _details("Show the text with sources and reporting cues marked",
+                 _highlight_html(highlight_attributions(doc.text, attributions))),
+        "<h3>Loaded language</h3>", _definitions({k: v for k, v in summary["framing"].items()
+                                                  if "loaded" in k}),
+        _figure(made[0], charts),
+        _details("Show the text with loaded words marked",
+                 _highlight_html(highlight(doc.text, loaded))),
+        "<h3>Perspective: we and they</h3>",
+        _definitions({k: v for k, v in summary["framing"].items()
+                      if "mentions" in k or "phrases" in k}),
+        _figure(made[1], charts),
+        _details('Show the text with "we", "they" and outsiders marked',
+                 _highlight_html(highlight(doc.text, view.mentions))),
+        "<h3>Claim types</h3>", _definitions(summary["claims"]["claim types"]),
+        _figure(made[2], charts),
+        _details("Show every sentence with its claim type",
+                 _highlight_html(highlight(doc.text, claims))),
+        "</article>",
+    ]
+    return Report(title, summary, "".join(parts), made)
+
+
+def _rates(doc: Document) -> dict[str, float]:
+    words = max(doc.word_count, 1)
+    hedges = find_hedges(doc.text)
+    attributions = find_attributions(doc.text)
+    loaded = find_loaded_language(doc.text)
+    mentions = perspective(doc).mentions
+    claims = classify_sentences(doc)
+    sentences = max(len(claims), 1)
+
+    def per100(n: int) -> float:
+        return round(100 * n / words, 2)
+
+    rates = {
+        "words": float(doc.word_count),
+        "hedges per 100 words": per100(sum(h.kind == "hedge" for h in hedges)),
+        "boosters per 100 words": per100(sum(h.kind == "booster" for h in hedges)),
+        "attributions per 100 words": per100(len(attributions)),
+        "named sources per 100 words": per100(sum(
+            a.source_type in {"named_person", "official_role", "organization"} for a in attributions)),
+        "vague sources per 100 words": per100(sum(
+            a.source_type in {"vague", "common_knowledge"} for a in attributions)),
+        "direct quotations per 100 words": per100(sum(a.direct for a in attributions)),
+        "loaded words per 100 words": per100(len(loaded)),
+        "strong loaded words (intensity 3) per 100 words": per100(sum(t.intensity == 3 for t in loaded)),
+        '"we" in the author\'s voice per 100 words': per100(
+            sum(m.group == "we" and m.voice == "author" for m in mentions)),
+        '"they" per 100 words': per100(sum(m.group == "they" for m in mentions)),
+        "named outsiders per 100 words": per100(sum(m.group == "outsider" for m in mentions)),
+    }
+    for label in CLAIM_TYPES:
+        rates[f"{label} sentences (% of sentences)"] = round(
+            100 * sum(c.label == label for c in claims) / sentences, 1)
+    return rates
+
+
+def compare(doc_a: Document | str, doc_b: Document | str,
+            names: Sequence[str] = ("first text", "second text")):
+    """Two texts side by side, per 100 words (claim types as % of sentences).
+
+    Returns a pandas DataFrame with one row per measure and one column per text
+    (``names``), so texts of different lengths can be compared. Lesson 8 compares
+    a student's own article with the case study.
+
+    >>> table = compare("We will win. They lie.", "The council met on Monday.", names=("a", "b"))
+    >>> list(table.columns)
+    ['a', 'b']
+    """
+    import pandas as pd
+
+    if len(names) != 2 or names[0] == names[1]:
+        raise ValueError("compare needs two different names, e.g. names=('my article', 'case study')")
+    a, b = _as_document(doc_a), _as_document(doc_b)
+    table = pd.DataFrame({names[0]: _rates(a), names[1]: _rates(b)})
+    table.index.name = "measure"
+    return table
