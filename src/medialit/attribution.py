@@ -32,6 +32,7 @@ Offsets are half-open character positions into the exact string passed in:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -530,6 +531,7 @@ class _Names:
     """Person names seen so far, to expand "Xi" into "Xi Jinping" and resolve roles."""
 
     def __init__(self, toks: list[_Tok]) -> None:
+        self._index: dict[str, list[tuple[int, str]]] | None = None
         self.mentions: list[tuple[int, str]] = []  # (offset, full name)
         k = 0
         n = len(toks)
@@ -556,31 +558,49 @@ class _Names:
             else:
                 k += 1
 
+    @property
+    def _starts(self) -> list[int]:
+        return [at for at, _ in self.mentions]
+
     def canonical(self, name: str, offset: int) -> str:
         """The fullest earlier (or later) name that contains a one-word ``name``."""
         parts = name.split()
         if len(parts) != 1:
             return name
         best = None
-        for at, full in self.mentions:
-            words = full.split()
-            if len(words) >= 2 and name in (words[0], words[-1]):
-                if at <= offset or best is None:
-                    best = full
+        for at, full in self._by_word().get(name, ()):
+            if at <= offset or best is None:
+                best = full
         return best or name
 
+    def _by_word(self) -> dict[str, list[tuple[int, str]]]:
+        if self._index is None:
+            self._index = {}
+            for at, full in self.mentions:
+                words = full.split()
+                if len(words) >= 2:
+                    for word in {words[0], words[-1]}:
+                        self._index.setdefault(word, []).append((at, full))
+        return self._index
+
     def last_before(self, offset: int) -> str | None:
-        found = None
-        for at, full in self.mentions:
-            if at < offset:
-                found = full
-        return found
+        k = bisect.bisect_left(self._starts, offset)
+        return self.mentions[k - 1][1] if k > 0 else None
 
 
 # --- quotes ----------------------------------------------------------------
 
 
-def _quote_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]:
+class _Quotes(list):
+    """Quotation spans as a list of (start, end), with lookups by start and by end."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        super().__init__(spans)
+        self.by_start = {a: b for a, b in spans}
+        self.by_end = {b: a for a, b in spans}
+
+
+def _quote_spans(text: str, paragraphs: Sequence[Span]) -> _Quotes:
     """Quoted stretches as (open mark, after close mark); an unclosed quote runs to the
     paragraph's end."""
     spans = []
@@ -600,7 +620,7 @@ def _quote_spans(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]
                 open_at = None
         if open_at is not None and para.end - open_at > 1:
             spans.append((open_at, para.end))
-    return spans
+    return _Quotes(spans)
 
 
 def _inner(text: str, a: int, b: int) -> Span:
@@ -1058,9 +1078,8 @@ def _quote_for(text: str, toks: list[_Tok], i: int, length: int, cue: Span,
     # after the cue: ': "..."', ', "..."', ' that "..."'
     after = re.match(r"[\s,:]*(?:that\s+)?", text[cue.end:cue.end + 12])
     pos = cue.end + (after.end() if after else 0)
-    for a, b in quotes:
-        if a == pos:
-            return _inner(text, a, b), True
+    if pos in quotes.by_start:
+        return _inner(text, pos, quotes.by_start[pos]), True
     # block quote: the cue ends its paragraph with a colon, the next paragraph is a quote
     if cue.text.endswith(":") or text[cue.end:cue.end + 1] == ":":
         rest = text[cue.end:]
@@ -1074,9 +1093,12 @@ def _quote_for(text: str, toks: list[_Tok], i: int, length: int, cue: Span,
                     return Span(s, e, text[s:e]), True
     # before the frame: '"...," he said' / '"..." said Tan'
     frame_start = min(cue.start, toks[src[0]].start if src else cue.start)
-    for a, b in quotes:
-        if b <= frame_start and re.fullmatch(r"[\s,—–-]*", text[b:frame_start]):
-            return _inner(text, a, b), True
+    b = frame_start
+    while b > 0 and text[b - 1] in " \t\n\r,—–-":
+        b -= 1
+    for end in range(frame_start, b - 1, -1):
+        if end in quotes.by_end:
+            return _inner(text, quotes.by_end[end], end), True
     return None, False
 
 
