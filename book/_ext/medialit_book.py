@@ -48,6 +48,7 @@ VEGA_FILES = (
     ("vendor/vega-embed.min.js", 202),
 )
 CHART_MARKER = 'class="medialit-chart"'
+WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 HIDDEN_CELL_SUMMARY = '<summary aria-label="Toggle hidden content">'
 
 
@@ -187,10 +188,16 @@ def _page_context(
         )
 
 
-def _check_remote_assets(
+def _finish_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     # Runs last, after every extension has added its files to this page.
+    # The book has no widget manager, so the widget state myst-nb embeds (hundreds of kB on a
+    # page with quiz widgets) would be dead weight: quizzes show their text/html view.
+    scripts = context.get("script_files", [])
+    scripts[:] = [
+        js for js in scripts if getattr(js, "attributes", {}).get("type") != WIDGET_STATE_MIME
+    ]
     for key in ("script_files", "css_files"):
         for asset in context.get(key, []):
             name = getattr(asset, "filename", asset)
@@ -213,5 +220,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _outdated_notebooks)
     app.connect("build-finished", _build_finished)
     app.connect("html-page-context", _page_context)
-    app.connect("html-page-context", _check_remote_assets, priority=990)
+    app.connect("html-page-context", _finish_page_assets, priority=990)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
