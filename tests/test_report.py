@@ -115,6 +115,19 @@ def test_compare_per_100_words(case_study):
     assert abs(table.loc[claim_rows, "case study"].sum() - 100) < 0.5
 
 
+def test_exported_and_light_to_import():
+    import subprocess
+    import sys
+
+    import medialit
+
+    assert medialit.report is report and medialit.compare is compare
+    assert repr(report("Officials said it may rain.", charts=False)).endswith("5 sections, 3 charts>")
+    code = "import sys, medialit; print('altair' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"  # Altair loads only when a report or chart is made
+
+
 def test_compare_needs_two_names():
     with pytest.raises(ValueError, match="two different names"):
         compare("A text.", "Another.", names=("same", "same"))

@@ -24,6 +24,7 @@ from .framing import (
 from .hedging import Hedge, find_hedges
 from .reading import html_to_text, read_document
 from .render import highlight
+from .report import Report, compare, report
 
 __version__ = "0.1.0"
 
@@ -34,10 +35,12 @@ __all__ = [
     "Document",
     "Hedge",
     "Paragraph",
+    "Report",
     "Span",
     "attribution_table",
     "claims_summary",
     "classify_sentences",
+    "compare",
     "contrasting_texts",
     "find_attributions",
     "find_hedges",
@@ -50,6 +53,7 @@ __all__ = [
     "perspective",
     "propaganda_techniques",
     "read_document",
+    "report",
     "sentence_sentiment",
     "setup_notebook",
     "split_page",

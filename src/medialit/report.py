@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import charts as chart_functions
 from .attribution import attribution_summary, find_attributions, highlight_attributions
 from .claims import CLAIM_TYPES, claims_summary, classify_sentences
 from .display import chart_description
@@ -67,7 +66,8 @@ class Report:
         self.charts = charts
 
     def __repr__(self) -> str:
-        return f"<Report {self.title!r}: {len(self.summary)} sections, {len(self.charts)} charts>"
+        sections = sum(isinstance(v, dict) for v in self.summary.values())
+        return f"<Report {self.title!r}: {sections} sections, {len(self.charts)} charts>"
 
     def _repr_html_(self) -> str:
         return self.html
@@ -171,6 +171,8 @@ def report(doc: Document | str, title: str | None = None, charts: bool = True) -
         "framing": framing_summary(doc),
         "claims": claims_summary(doc),
     }
+    from . import charts as chart_functions  # Altair is loaded only when a report is made
+
     made = [
         chart_functions.loaded_words_chart(loaded),
         chart_functions.perspective_chart(view),
