@@ -57,6 +57,7 @@ __all__ = [
     "find_attributions",
     "highlight_attributions",
     "reporting_verbs",
+    "source_rows",
     "unattributed_claims",
 ]
 
@@ -1210,18 +1211,13 @@ def _as_doc(doc: Document | str) -> Document:
 _RANK = {t: n for n, t in enumerate(SOURCE_TYPES)}
 
 
-def attribution_table(doc: Document | str, attributions: Sequence[Attribution] | None = None):
-    """One row per source (pandas DataFrame), most cited first.
+def source_rows(attributions: Iterable[Attribution]) -> list[dict[str, Any]]:
+    """One plain dict per source, most cited first (the rows of :func:`attribution_table`).
 
-    Columns: ``source`` (canonical name; pronouns and roles are counted under
-    the name they refer to when it is in the text), ``type`` (the most
-    specific type among its mentions), ``count``, ``direct``, ``indirect``,
-    ``mentions`` (the words used) and ``cues`` (the reporting verbs, in order).
+    Keys: ``source``, ``type``, ``count``, ``direct``, ``indirect``,
+    ``mentions`` and ``cues`` (lists). Pure: used by tables and charts alike.
     """
-    import pandas as pd
-
-    doc = _as_doc(doc)
-    atts = list(find_attributions(doc.text) if attributions is None else attributions)
+    atts = list(attributions)
     rows: dict[str, dict[str, Any]] = {}
     named = {a.name: a.source_type for a in atts if a.source_type not in {"pronoun"}}
     for a in atts:
@@ -1229,7 +1225,8 @@ def attribution_table(doc: Document | str, attributions: Sequence[Attribution] |
         stype = a.source_type
         if a.refers_to:  # counted under its antecedent, with the antecedent's type
             stype = named.get(a.refers_to, "named_person" if a.source_type == "official_role"
-                              or a.source.text.lower() in {"he", "she", "him", "her"}
+                              or (a.source is not None and a.source.text.lower() in
+                                  {"he", "she", "him", "her"})
                               else a.source_type)
         row = rows.setdefault(key, {"source": key, "type": stype, "count": 0,
                                     "direct": 0, "indirect": 0, "mentions": [], "cues": []})
@@ -1241,14 +1238,28 @@ def attribution_table(doc: Document | str, attributions: Sequence[Attribution] |
         if mention not in row["mentions"]:
             row["mentions"].append(mention)
         row["cues"].append(a.cue.text.rstrip(":"))
-    table = pd.DataFrame(list(rows.values()),
+    return sorted(rows.values(), key=lambda r: (-r["count"], r["source"]))
+
+
+def attribution_table(doc: Document | str, attributions: Sequence[Attribution] | None = None):
+    """One row per source (pandas DataFrame), most cited first.
+
+    Columns: ``source`` (canonical name; pronouns and roles are counted under
+    the name they refer to when it is in the text), ``type`` (the most
+    specific type among its mentions), ``count``, ``direct``, ``indirect``,
+    ``mentions`` (the words used) and ``cues`` (the reporting verbs, in order).
+    Pass ``attributions`` to count results you already have.
+    """
+    import pandas as pd
+
+    doc = _as_doc(doc)
+    atts = find_attributions(doc.text) if attributions is None else attributions
+    table = pd.DataFrame(source_rows(atts),
                          columns=["source", "type", "count", "direct", "indirect", "mentions",
                                   "cues"])
     if not table.empty:
         table["mentions"] = table["mentions"].map(", ".join)
         table["cues"] = table["cues"].map(", ".join)
-        table = table.sort_values(["count", "source"], ascending=[False, True],
-                                  kind="stable").reset_index(drop=True)
     return table
 
 

@@ -37,8 +37,10 @@ __all__ = [
     "perspective_chart",
     "sentence_lengths_chart",
     "sentiment_chart",
+    "source_types_chart",
     "stance_arc_chart",
     "top_words_chart",
+    "who_speaks_chart",
 ]
 
 #: Chart width in pixels: fits a notebook and a book page.
@@ -460,3 +462,91 @@ def sentence_lengths_chart(doc: Document) -> alt.Chart:
     ).encode(y=alt.Y("mean:Q"), tooltip=[alt.Tooltip("mean:Q", title="Average words per sentence")])
     chart = alt.layer(bars, average).properties(width=WIDTH, height=220)
     return _titled(chart, "Sentence lengths, in reading order", description)
+
+
+# --- attributions ------------------------------------------------------------------------------
+# Charts for medialit.attribution (Lesson 5: who says so). Each takes find_attributions results.
+
+#: One colour per source type; the type is also written in the axis label, so colour is a help only.
+_TYPE_ORDER = ["named_person", "official_role", "organization", "vague", "common_knowledge",
+               "pronoun"]
+_TYPE_COLOURS = ["#1f4e79", "#8a3b12", "#2e6b30", "#6b21a8", "#9b1c1c", "#374151"]
+
+
+def who_speaks_chart(attributions: Sequence[Any], n: int = 15) -> alt.Chart:
+    """Who speaks in the text: one bar per source, as many attributions as it gets.
+
+    Pronouns and roles are counted under the name they refer to (see
+    ``attribution.source_rows``). Each bar is split into direct quotations
+    (opaque) and paraphrases (lighter); the axis label gives
+    the source's type in words, and tooltips give exact counts, the words used
+    and the reporting verbs. Appeals to common knowledge appear as one row.
+    """
+    from .attribution import source_rows
+
+    if n < 1:
+        raise ValueError(f"who_speaks_chart: n must be at least 1, got {n}")
+    rows = source_rows(attributions)[:n]
+    records = []
+    for r in rows:
+        label = f"{_clip(r['source'], 40)} ({r['type'].replace('_', ' ')})"
+        for how in ("direct", "indirect"):
+            if r[how]:
+                records.append({"source": label, "type": r["type"], "how": how,
+                                "attributions": r[how], "total": r["count"],
+                                "mentions": _clip(", ".join(r["mentions"])),
+                                "cues": _clip(", ".join(r["cues"]))})
+    total = sum(r["count"] for r in rows)
+    if rows:
+        top = rows[0]
+        unnamed = sum(r["count"] for r in rows if r["type"] in {"vague", "common_knowledge"})
+        description = (
+            f"{_plural(len(rows), 'source')} get {_plural(total, 'attribution')}; the most cited is "
+            f"{top['source']} ({_plural(top['count'], 'time')}, {top['direct']} as a direct "
+            f"quotation); {unnamed} of {total} go to unnamed groups or to common knowledge."
+        )
+    else:
+        description = "No attribution was found: nobody is cited as saying anything."
+    chart = alt.Chart(alt.Data(values=records)).mark_bar().encode(
+        y=alt.Y("source:N", title="Source (type)", sort=[
+            f"{_clip(r['source'], 40)} ({r['type'].replace('_', ' ')})" for r in rows]),
+        x=alt.X("attributions:Q", title="Attributions", stack="zero",
+                axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("type:N", title="Source type", sort=_TYPE_ORDER,
+                        scale=alt.Scale(domain=_TYPE_ORDER, range=_TYPE_COLOURS)),
+        opacity=alt.Opacity("how:N", title="Quoted or paraphrased", sort=["direct", "indirect"],
+                            scale=alt.Scale(domain=["direct", "indirect"], range=[1.0, 0.55])),
+        order=alt.Order("how:N", sort="ascending"),
+        tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("how:N", title="How"),
+                 alt.Tooltip("attributions:Q", title="Attributions"),
+                 alt.Tooltip("total:Q", title="All attributions"),
+                 alt.Tooltip("mentions:N", title="Words used"),
+                 alt.Tooltip("cues:N", title="Reporting verbs")],
+    ).properties(width=WIDTH - 200, height=alt.Step(22))
+    return _titled(chart, "Who speaks? Sources by number of attributions", description)
+
+
+def source_types_chart(attributions: Sequence[Any]) -> alt.Chart:
+    """Attributions by source type (named person, role, organisation, vague, common
+    knowledge, pronoun): a bar per type, with the count written at the end of the bar."""
+    attributions = list(attributions)
+    counts = Counter(a.source_type for a in attributions)
+    records = [{"type": t.replace("_", " "), "attributions": counts.get(t, 0)} for t in _TYPE_ORDER]
+    total = len(attributions)
+    if total:
+        named = counts.get("named_person", 0)
+        unnamed = counts.get("vague", 0) + counts.get("common_knowledge", 0)
+        description = (f"Of {_plural(total, 'attribution')}, {named} name a person and {unnamed} "
+                       "go to unnamed groups or to what \"everyone knows\".")
+    else:
+        description = "No attribution was found."
+    base = alt.Chart(alt.Data(values=records)).encode(
+        y=alt.Y("type:N", title="Source type", sort=[t.replace("_", " ") for t in _TYPE_ORDER]),
+        x=alt.X("attributions:Q", title="Attributions", axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("type:N", title="Source type"),
+                 alt.Tooltip("attributions:Q", title="Attributions")],
+    )
+    bars = base.mark_bar(color=WORD_COLOUR)
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("attributions:Q"))
+    chart = (bars + labels).properties(width=WIDTH - 200, height=alt.Step(22))
+    return _titled(chart, "What kind of source is cited?", description)
