@@ -122,7 +122,7 @@ def test_exported_and_light_to_import():
     import medialit
 
     assert medialit.report is report and medialit.compare is compare
-    assert repr(report("Officials said it may rain.", charts=False)).endswith("5 sections, 3 charts>")
+    assert repr(report("Officials said it may rain.", charts=False)).endswith(": 5 words, 1 sentences, 3 charts>")
     code = "import sys, medialit; print('altair' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"  # Altair loads only when a report or chart is made

@@ -66,8 +66,8 @@ class Report:
         self.charts = charts
 
     def __repr__(self) -> str:
-        sections = sum(isinstance(v, dict) for v in self.summary.values())
-        return f"<Report {self.title!r}: {sections} sections, {len(self.charts)} charts>"
+        return (f"<Report {self.title!r}: {self.summary.get('words', 0)} words, "
+                f"{self.summary.get('sentences', 0)} sentences, {len(self.charts)} charts>")
 
     def _repr_html_(self) -> str:
         return self.html
