@@ -240,3 +240,16 @@ def test_framing_summary_recipe():
 def test_exported_from_package():
     assert medialit.find_loaded_language is find_loaded_language
     assert medialit.perspective is perspective
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import medialit.claims
+    import medialit.framing
+    from medialit import report as report_function
+
+    report_module = __import__("sys").modules[report_function.__module__]
+    for module in (medialit.framing, medialit.claims, report_module):
+        failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert attempted > 0 and failed == 0, module.__name__
