@@ -188,3 +188,28 @@ def test_first_code_cell_sets_up_the_notebook(notebook):
     first_code = next(c for c in nb["cells"] if c["cell_type"] == "code")
     message = f"{path.name}: call medialit.setup_notebook() in the first code cell"
     assert "setup_notebook()" in _source(first_code), message
+
+
+def test_the_checks_can_fail():
+    """A notebook that breaks every rule fails every check above."""
+    helper = "def helper(a):\n" + "    a += 1\n" * 8 + "    return a\n"
+    bad = {"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Title\n\nNo time, no objectives."},
+        {"cell_type": "markdown", "metadata": {}, "source": "### Exercise 1: only one"},
+        {"cell_type": "code", "metadata": {"tags": ["solution"]}, "source": "x = 1",
+         "outputs": [{"output_type": "stream", "name": "stdout", "text": "1"}], "execution_count": 3},
+        {"cell_type": "code", "metadata": {}, "source": helper, "outputs": [], "execution_count": None},
+    ]}
+    notebook = (Path("99-bad.ipynb"), bad)
+    checks = [
+        test_front_matter,
+        test_exercises_have_hidden_nbgrader_solutions,
+        test_quiz_bank_is_shown_and_big_enough,
+        test_key_points_and_going_further,
+        test_no_outputs_committed,
+        test_no_long_helpers_in_cells,
+        test_first_code_cell_sets_up_the_notebook,
+    ]
+    for check in checks:
+        with pytest.raises(AssertionError):
+            check(notebook)
