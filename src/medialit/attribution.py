@@ -316,6 +316,14 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
     """The source noun phrase whose last token is ``toks[j]``, as (first, last) indices."""
     head = toks[j]
     sent = head.sent
+    if head.text == ")":
+        m = j - 1
+        while m > 0 and toks[m].sent == sent and toks[m].text != "(" and j - m < 8:
+            m -= 1
+        if toks[m].text != "(" or m == 0:
+            return None
+        inner = _np_back(toks, m - 1, strict=True)
+        return (inner[0], j) if inner else None
     if head.low in {"who", "which"} and (j == 0 or toks[j - 1].sent != sent):
         return None  # a question: "Who would have believed..."
     if head.low in _SUBJECT_PRONOUNS:
@@ -366,14 +374,17 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
             first = k
             k -= 1
             continue
-        if t.low in {"of", "for", "and", "&"} and k - 1 >= 0 and toks[k - 1].sent == sent:
+        if t.low in {"of", "for", "and", "&", "at", "from"} and k - 1 >= 0 and toks[
+                k - 1].sent == sent:
             before = toks[k - 1]
             if before.low == "the" and k - 2 >= 0:
                 before = toks[k - 2]
                 step = 2
             else:
                 step = 1
-            if _np_word(before) and (t.low != "and" or _is_cap(before)):
+            lexical = (_word_class(before) or ("", ""))[1] in {"role", "collective", "org"}
+            if _np_word(before) and (t.low in {"of", "for", "&"} or (
+                    t.low == "and" and _is_cap(before)) or lexical):
                 first = k - step + 1
                 k -= step
                 continue
@@ -393,7 +404,8 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
     if not strong:
         # an unknown lower-case head needs a determiner, a number or a possessor
         # ("the film said", "73 percent said", "Clinton's team says")
-        if not (toks[first].low in _DETS or toks[first].text.isdigit() or _is_cap(toks[first])):
+        if not (toks[first].low in _DETS or toks[first].text.isdigit() or _is_cap(toks[first])
+                or any(_np_word(t) for t in toks[first:j])):
             return None
     if toks[first].low in _DETS and first == j and (
             (_word_class(toks[j]) or ("", ""))[1] != "collective"):
@@ -434,6 +446,10 @@ def _np_forward(toks: list[_Tok], i: int) -> tuple[int, int] | None:
             k += 1
             continue
         break
+    if last is None and toks[i].low in {"the", "a", "an"} and i + 2 < len(toks) and toks[
+            i + 1].text.isalpha() and toks[i + 1].text.islower() and toks[i + 1].low not in \
+            _FUNCTION and toks[i + 2].text in {".", ",", ";"}:
+        return (i, i + 1)  # '", said the ruling.'
     if last is None:
         return None
     while last > i and toks[last].low == "'s":
@@ -976,6 +992,11 @@ def _source_before(toks: list[_Tok], i: int, entry: _Cue, form: str,
                                      and len(toks[j].low) > 4)):
         skipped.append(toks[j].low)
         j -= 1
+    while j >= 1 and toks[j - 1].low in {"on", "in", "at", "last", "this", "earlier", "late"} and (
+            (_word_class(toks[j]) or ("", ""))[1] in {"nonname", "time"} or toks[j].text.isdigit()):
+        j -= 2  # "Sanders on Tuesday said", "who in 2010 said"
+        while j >= 0 and toks[j].text == ",":
+            j -= 1
     if j < 0 or toks[j].sent != sent:
         return None, ""
     if "to" in skipped:
