@@ -130,6 +130,14 @@ def test_perspective_groups_and_voices():
     assert perspective(doc).mentions[3].phrase.text == "our ships"
 
 
+def test_perspective_names_whose_we_it_is():
+    doc = Document.from_text('Anna Weber, the mayor, spoke first. "We will never yield," Weber said. '
+                             "We doubt it.")
+    got = [(m.text, m.voice, m.speaker) for m in perspective(doc).mentions]
+    assert got == [("We", "quote", "Anna Weber"), ("We", "author", "the author")]
+    assert perspective(doc).rows()[0]["speaker"] == "Anna Weber"
+
+
 def test_perspective_custom_outsiders_and_names():
     doc = Document.from_text("The Kremlin spoke to the US. Foreign Affairs printed it. Ask us.")
     default = [m.text for m in perspective(doc).mentions]
@@ -149,7 +157,9 @@ def test_perspective_case_study_we_changes_voice(case_study):
     paraphrased = [m for m in we if m.voice == "paraphrase"]
     assert any("According to him" in case_study.sentence_of(m.start).text for m in paraphrased)
     # The closing "for us to survive" is the author's own "we".
-    assert any(m.text == "us" and m.voice == "author" for m in we)
+    assert any(m.text == "us" and m.voice == "author" and m.speaker == "the author" for m in we)
+    # Whose "we": the quoted and paraphrased ones belong to someone else.
+    assert all(m.speaker != "the author" for m in we if m.voice != "author")
     table = view.by_paragraph()
     assert len(table) == len(case_study.paragraphs)
     assert sum(row["we"] for row in table) == len(we)

@@ -245,7 +245,8 @@ def perspective_chart(view: Any) -> alt.Chart:
     Position along the article runs left to right (paragraph number); the row
     says the group (we, they, outsider); shape and colour say whose voice (the
     author's, a quotation's, a paraphrase's), so colour never carries meaning
-    alone. Tooltips show the words, the phrase ("our countries") and the paragraph.
+    alone. Tooltips show the words, the phrase ("our countries"), whose words they
+    are (the author, or the quoted or paraphrased speaker) and the paragraph.
     """
     records = []
     seen: dict[tuple[int, str], int] = {}
@@ -254,7 +255,7 @@ def perspective_chart(view: Any) -> alt.Chart:
         seen[(m.paragraph, m.group)] = order + 1
         records.append({"paragraph": m.paragraph, "group": m.group, "voice": m.voice,
                         "words": m.text, "phrase": m.phrase.text if m.phrase else "",
-                        "order": order})
+                        "speaker": m.speaker, "order": order})
     we = [r for r in records if r["group"] == "we"]
     voices = {v: sum(r["voice"] == v for r in we) for v in _VOICE_ORDER}
     description = (
@@ -279,6 +280,7 @@ def perspective_chart(view: Any) -> alt.Chart:
             xOffset=alt.XOffset("order:O"),
             tooltip=[alt.Tooltip("words:N", title="Words"), alt.Tooltip("phrase:N", title="Phrase"),
                      alt.Tooltip("group:N", title="Group"), alt.Tooltip("voice:N", title="Voice"),
+                     alt.Tooltip("speaker:N", title="Whose words"),
                      alt.Tooltip("paragraph:O", title="Paragraph")],
         )
         .properties(width=WIDTH, height=150)

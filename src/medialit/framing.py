@@ -195,7 +195,10 @@ class Mention:
     quoted speaker's "we") or ``paraphrase`` (inside reported speech, after a
     cue such as "according to" or "said"). ``phrase`` is the possessive with
     the word after it ("our countries"), when there is one. ``paragraph`` is the
-    0-based paragraph number.
+    0-based paragraph number. ``speaker`` is whose "we" it is: ``"the author"``,
+    or for a quotation or paraphrase the source that
+    :func:`medialit.attribution.find_attributions` links it to ("Xi Jinping"),
+    or ``"an unattributed quotation"``.
     """
 
     start: int
@@ -206,6 +209,7 @@ class Mention:
     paragraph: int
     phrase: Span | None
     rule: str
+    speaker: str = "the author"
 
     @property
     def label(self) -> str:
@@ -224,7 +228,8 @@ class Perspective:
         """One JSON-ready record per mention (for tables and charts)."""
         return [
             {"paragraph": m.paragraph, "start": m.start, "end": m.end, "text": m.text,
-             "group": m.group, "voice": m.voice, "phrase": m.phrase.text if m.phrase else None}
+             "group": m.group, "voice": m.voice, "speaker": m.speaker,
+             "phrase": m.phrase.text if m.phrase else None}
             for m in self.mentions
         ]
 
@@ -266,22 +271,37 @@ def _perspective_pattern(outsiders: tuple[str, ...] | None):
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
 
-def _voice_regions(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, voice) stretches that are quotations or reported speech.
+AUTHOR = "the author"
+UNATTRIBUTED = "an unattributed quotation"
+
+
+def _voice_regions(doc: Document) -> list[tuple[int, int, str, str]]:
+    """(start, end, voice, speaker) stretches that are quotations or reported speech.
 
     Quotations: block-quote paragraphs, text in quotation marks, and the quotes
     :func:`medialit.attribution.find_attributions` links to a source. Reported
     speech: the rest of the sentence after an attribution's cue (and after its
     source, as in "According to him, ..."); appeals to common knowledge ("as
-    you know") are the author's own voice and do not count.
+    you know") are the author's own voice and do not count. The speaker is the
+    attribution's (``Attribution.speaker``, pronouns resolved where possible).
     """
     from .attribution import find_attributions
 
-    regions = [(p.start, p.end, "quote") for p in doc.paragraphs if p.kind == "quote"]
-    regions += [(m.start(), m.end(), "quote") for m in _QUOTED.finditer(doc.text)]
-    for found in find_attributions(doc.text):
-        if found.quote is not None:
-            regions.append((found.quote.start, found.quote.end, "quote"))
+    attributions = find_attributions(doc.text)
+    quoted = [(a.quote.start, a.quote.end, a.speaker) for a in attributions if a.quote is not None]
+
+    def speaker_of(start: int, end: int) -> str:
+        for s, e, who in quoted:
+            if s < end and start < e:
+                return who
+        return UNATTRIBUTED
+
+    regions = [(p.start, p.end, "quote", speaker_of(p.start, p.end))
+               for p in doc.paragraphs if p.kind == "quote"]
+    regions += [(m.start(), m.end(), "quote", speaker_of(m.start(), m.end()))
+                for m in _QUOTED.finditer(doc.text)]
+    regions += [(s, e, "quote", who) for s, e, who in quoted]
+    for found in attributions:
         if found.source_type == "common_knowledge":
             continue
         sentence = doc.sentence_of(found.cue.start)
@@ -290,15 +310,19 @@ def _voice_regions(doc: Document) -> list[tuple[int, int, str]]:
         start = found.cue.end
         if found.source is not None and found.source.start >= found.cue.end:
             start = found.source.end
-        regions.append((start, sentence.end, "paraphrase"))
+        regions.append((start, sentence.end, "paraphrase", found.speaker))
     return regions
 
 
-def _voice_at(regions: list[tuple[int, int, str]], start: int, end: int) -> str:
-    voices = {v for s, e, v in regions if s <= start and end <= e}
-    if "quote" in voices:
-        return "quote"
-    return "paraphrase" if voices else "author"
+def _voice_at(regions: list[tuple[int, int, str, str]], start: int, end: int) -> tuple[str, str]:
+    """The voice and speaker at a mention: a quotation beats a paraphrase; the innermost wins."""
+    around = [(e - s, v, who) for s, e, v, who in regions if s <= start and end <= e]
+    for voice in ("quote", "paraphrase"):
+        inside = sorted((size, who) for size, v, who in around if v == voice)
+        if inside:
+            attributed = [who for _, who in inside if who != UNATTRIBUTED]
+            return voice, attributed[0] if attributed else inside[0][1]
+    return "author", AUTHOR
 
 
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
@@ -327,7 +351,8 @@ def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> 
     sentence after a reporting cue found by :func:`medialit.attribution.find_attributions`,
     e.g. "according to him,"). Offsets index
     ``doc.text``. Deciding what each "we" refers to is left to the reader: the
-    ``phrase`` ("our countries") and the paragraph are the clues.
+    ``phrase`` ("our countries"), the ``speaker`` (whose quotation or paraphrase
+    it sits in) and the paragraph are the clues.
 
     >>> p = perspective('We agree. "We never will," she said of them.')
     >>> [(m.text, m.group, m.voice) for m in p.mentions]
@@ -350,8 +375,9 @@ def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> 
             after = _NEXT_WORD.match(doc.text, end)
             if after:
                 phrase = Span(start, after.end(1), doc.text[start : after.end(1)])
-        mentions.append(Mention(start, end, found, group, _voice_at(regions, start, end),
-                                paragraph, phrase, f"perspective.tsv: {term}"))
+        voice, speaker = _voice_at(regions, start, end)
+        mentions.append(Mention(start, end, found, group, voice,
+                                paragraph, phrase, f"perspective.tsv: {term}", speaker))
     return Perspective(tuple(mentions), len(doc.paragraphs))
 
 
@@ -504,6 +530,7 @@ def framing_summary(doc: str | Document) -> dict[str, Any]:
         "they mentions": counts["they"],
         "outsider mentions": counts["outsider"],
         "we phrases": sorted({m.phrase.text for m in view.mentions if m.group == "we" and m.phrase}),
+        "whose we": dict(Counter(m.speaker for m in view.mentions if m.group == "we").most_common()),
         "sentences negative/neutral/positive": [
             sum(s.label == label for s in sentiment) for label in ("negative", "neutral", "positive")
         ],
