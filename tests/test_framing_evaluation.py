@@ -25,6 +25,8 @@ def test_ptc_figures(corpora):
     assert row.tp + row.fn == 118  # every Loaded_Language span is scored
     assert row.tp > 0 and row.fp > 0
     assert tables[1].rows["intensity >= 1"].tp + tables[1].rows["intensity >= 1"].fn == 188
+    lines = tables[2].rows["intensity >= 1"]
+    assert 0 < lines.tp + lines.fn <= 118  # lines holding at least one gold span
 
 
 def test_malformed_label_file_names_the_line(tmp_path):

@@ -75,6 +75,7 @@ def evaluate(corpora: Path | None) -> list[ScoreTable]:
             found = find_loaded_language(text, min_intensity=k)
             strict[f"intensity >= {k}"] += match_spans(loaded, found).prf
             wide[f"intensity >= {k}"] += match_spans(labelled, found).prf
+    lines = _line_level(articles)
     words = sum(len(text.split()) for _, text, _ in articles)
     common = [f"{len(articles)} articles, about {words} words (development figures)"]
     return [
@@ -83,4 +84,27 @@ def evaluate(corpora: Path | None) -> list[ScoreTable]:
                              "PTC marks whole phrases and sentences our word list cannot see"]),
         ScoreTable("Loaded language vs PTC Loaded_Language + Name_Calling,Labeling", wide,
                    common + [f"{wide_total} gold spans"]),
+        ScoreTable("Sentences with loaded language (PTC: one sentence per line)", lines,
+                   common + ["a line counts when it has a Loaded_Language span / a finding"]),
     ]
+
+
+def _line_level(articles: list[tuple[str, str, list[dict]]]) -> dict[str, PRF]:
+    """Sentence-level P/R/F1: does a line hold loaded language at all?"""
+    table = {"intensity >= 1": PRF(), "intensity >= 2": PRF()}
+    for _, text, gold in articles:
+        spans = [(g["start"], g["end"]) for g in gold if g["technique"] == LOADED]
+        for k, key in ((1, "intensity >= 1"), (2, "intensity >= 2")):
+            found = [(t.start, t.end) for t in find_loaded_language(text, min_intensity=k)]
+            offset = 0
+            for line in text.split("\n"):
+                start, end = offset, offset + len(line)
+                offset = end + 1
+                if not line.strip():
+                    continue
+                is_gold = any(s < end and start < e for s, e in spans)
+                is_found = any(s < end and start < e for s, e in found)
+                table[key].tp += is_gold and is_found
+                table[key].fp += is_found and not is_gold
+                table[key].fn += is_gold and not is_found
+    return table
