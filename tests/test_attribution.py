@@ -97,6 +97,15 @@ def test_impersonal_passive_has_no_source():
     assert a.source_type == "vague"
 
 
+def test_clause_verbs_need_content():
+    assert find_attributions("The PLA insists on force. He felt comfortable.") == []
+    assert [a.cue.text for a in find_attributions("“No,” he insisted. He insisted that it was.")] \
+        == ["insisted", "insisted"]
+    (found,) = find_attributions("Studies found that sleep helps.")
+    assert found.source_type == "organization"
+    assert find_attributions("She found her keys.") == []
+
+
 def test_passive_and_nouns_are_not_attributions():
     assert find_attributions("He was told to leave. The claims were false.") == []
     assert find_attributions("The United States imposed sanctions.") == []

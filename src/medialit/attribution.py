@@ -909,7 +909,12 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
         if prev is not None and prev.low == "'s" and (entry.noun or not form.endswith("ing")):
             return None  # a noun after a possessive: "Editor's note"
         if not _complement_ok(text, entry, nxt, sent, cue):
-            return None
+            # the content may come first: '“No,” he insisted.' / 'Prices rose, she noted.'
+            ends_clause = nxt is None or nxt.sent != sent or nxt.text in {".", "!", "?", ";"}
+            sent_start = next(t.start for t in toks[max(0, i - 60):i + 1] if t.sent == sent)
+            before = text[sent_start:first_cue.start]
+            if not (ends_clause and re.search(r"[”\"]|''|,\s*\S+(?:\s+\S+){0,4}\s*$", before)):
+                return None
         # inverted order: '”, said Tan' or ', says the spokesman'
         if (prev is None or prev.text in "," or prev.text in _CLOSE_QUOTES) and (
                 nxt is not None and nxt.sent == sent) and "inverts" in entry.frame and (
