@@ -26,6 +26,14 @@ are tried in this order and the first that applies wins:
 Where several rules could apply, ``Claim.evidence`` still lists every signal
 found, so students can argue for another label. Lesson 7 asks them to do so.
 
+Known gaps (places to disagree with it): instructions ("Whisk two eggs") are
+not recognised as such and may count as checkable; general claims with "can"
+and no evaluative word ("Joint exercises can increase trust") fall to
+``checkable`` or ``other``; a "will" inside a relative clause makes a whole
+assessment a ``prediction``; a heading is labelled like a sentence; an
+attribution made in the previous sentence does not carry over; any
+capitalised word counts as a name, so "checkable" is generous.
+
 >>> [c.label for c in classify_sentences(Document.from_text(
 ...     "Putin said so. It could rain. Prices will rise. That is important. "
 ...     "Paris hosted 12 events in 2023. Why?"))]
