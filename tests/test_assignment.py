@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -174,3 +175,24 @@ def test_real_lessons_keep_no_solution(tmp_path):
 
 # That every released lesson still runs top to bottom is tested in tests/test_notebooks.py
 # (test_student_version_runs_clean), which executes release_notebook() of each lesson.
+
+
+def test_real_lessons_follow_nbgrader_cell_rules():
+    """nbgrader refuses a Markdown solution cell that is not graded, and a code cell that is
+    both graded and a solution; grade ids must be unique and match nbgrader's pattern."""
+    for path in _real_lessons():
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        ids = []
+        for cell in nb["cells"]:
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if not meta:
+                continue
+            grade, solution = bool(meta.get("grade")), bool(meta.get("solution"))
+            where = f"{path.name}: {meta.get('grade_id')!r}"
+            if cell["cell_type"] == "markdown":
+                assert grade == solution, f"{where}: nbgrader needs Markdown answers graded"
+            else:
+                assert not (grade and solution), f"{where}: code cell both graded and solution"
+            assert re.fullmatch(r"[a-zA-Z0-9_\-]+", meta.get("grade_id", "")), where
+            ids.append(meta["grade_id"])
+        assert len(ids) == len(set(ids)), f"{path.name}: grade_id values repeat"
