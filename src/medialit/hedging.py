@@ -380,33 +380,78 @@ def _holder_is_other(c: _Context) -> bool:
 # --- finding -------------------------------------------------------------------------------
 
 
-def _quote_regions(text: str) -> list[tuple[int, int]]:
-    """Direct quotations (paired quotation marks) and block quotes, as sorted (start, end)."""
-    from .document import paragraph_spans
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)")
+_AFTER_COLON = re.compile(r":[ \t]*\r?\n\s*([^\n]+)")
 
-    regions = [m.span() for m in re.finditer(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)", text)]
-    if "\n" in text.strip():
-        regions += [(p.start, p.end) for p in paragraph_spans(text) if p.kind == "quote"]
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Direct quotations (paired quotation marks) and block quotes, as sorted (start, end).
+
+    A block quote is the paragraph after a line that ends in a colon ("... and added:"), as in
+    :func:`medialit.document.paragraph_spans`; here it is the next non-blank line, found with one
+    regular expression so that long texts cost little.
+    """
+    regions = [m.span() for m in _QUOTED.finditer(text)]
+    regions += [m.span(1) for m in _AFTER_COLON.finditer(text)]
     return sorted(regions)
 
 
 def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Is ``start:end`` inside one of the (few, rarely nested) regions that start at or before it?"""
     k = bisect.bisect_right(starts, start) - 1
-    while k >= 0:
-        s, e = regions[k]
-        if s <= start and end <= e:
-            return True
-        k -= 1
-        if k >= 0 and regions[k][1] < start and e < start:
-            break
-    return False
+    return any(regions[m][0] <= start and end <= regions[m][1] for m in range(k, max(k - 4, -1), -1))
 
 
 _Found = tuple[int, int, str, str, bool, str]
 
 
+@cache
+def _trie() -> dict:
+    """The lexicon as a word trie: each node maps a word (or "*") to a child; key None holds the entries
+    that end there, entries with conditions first (they are the more specific readings)."""
+    root: dict = {}
+    for candidates in _lexicon().values():
+        for words, entry in candidates:
+            node = root
+            for word in words:
+                node = node.setdefault(word, {})
+            ends = node.setdefault(None, [])
+            if entry not in ends:
+                ends.append(entry)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if None in node:
+            node[None].sort(key=lambda e: not e.conditions)
+        stack.extend(child for key, child in node.items() if key is not None)
+    return root
+
+
+def _matches_at(toks: list[tuple[int, int, str]], i: int, root: dict) -> list[tuple[int, list[_Entry]]]:
+    """Every lexicon sequence that starts at token ``i``: (end token, entries), longest first."""
+    node = root.get(toks[i][2])
+    if node is None:
+        return []
+    out = []
+    frontier = [(node, i + 1)]
+    while frontier:
+        node, j = frontier.pop()
+        if None in node:
+            out.append((j, node[None]))
+        if j < len(toks):
+            word = toks[j][2]
+            child = node.get(word)
+            if child is not None:
+                frontier.append((child, j + 1))
+            star = node.get("*")
+            if star is not None and word[0].isalnum():
+                frontier.append((star, j + 1))
+    out.sort(key=lambda m: -m[0])
+    return out
+
+
 def _match_line(text: str, line_start: int, line_end: int, use_context: bool) -> Iterable[_Found]:
-    index = _lexicon()
+    root = _trie()
     # finditer with pos/endpos gives offsets into the whole text
     toks = [
         (m.start(), m.end(), m.group().lower().replace("’", "'"))
@@ -415,35 +460,38 @@ def _match_line(text: str, line_start: int, line_end: int, use_context: bool) ->
     n = len(toks)
     i = 0
     while i < n:
-        candidates = index.get(toks[i][2])
-        matched = 0
-        if candidates:
-            for words, entry in candidates:
-                j = i + len(words)
-                if j > n or any(
-                    toks[i + k][2] != w and not (w == "*" and toks[i + k][2][0].isalnum())
-                    for k, w in enumerate(words[1:], start=1)
-                ):
+        step = 1
+        if toks[i][2] in root:
+            for j, entries in _matches_at(toks, i, root):
+                hit = _accept(text, toks, i, j, entries, use_context)
+                if hit is not None:
+                    yield hit
+                    step = j - i
+                    break
+        i += step
+
+
+def _accept(text: str, toks: list[tuple[int, int, str]], i: int, j: int, entries: list[_Entry],
+            use_context: bool) -> _Found | None:
+    """The first entry whose conditions hold for ``toks[i:j]``, as a found marker (or None)."""
+    context = _Context(text, toks, i, j)
+    for entry in entries:
+        if use_context and not all(
+            CONDITIONS[name](context, arg) != negate for name, negate, arg in entry.conditions
+        ):
+            continue
+        kind, category = entry.kind, entry.category
+        if use_context and entry.negated != "keep" and i > 0:
+            before = context.word(i - 1)
+            if before in _word_sets()["degree"] and not _is_negation(before):
+                before = context.word(i - 2)
+            if _is_negation(before):
+                if entry.negated == "drop":
                     continue
-                context = _Context(text, toks, i, j)
-                if use_context and not all(
-                    CONDITIONS[name](context, arg) != negate for name, negate, arg in entry.conditions
-                ):
-                    continue
-                kind, category = entry.kind, entry.category
-                if use_context and entry.negated != "keep" and i > 0:
-                    before = context.word(i - 1)
-                    if before in _word_sets()["degree"] and not _is_negation(before):
-                        before = context.word(i - 2)
-                    if _is_negation(before):
-                        if entry.negated == "drop":
-                            continue
-                        kind, category = entry.negated.split(":")
-                attributed = use_context and entry.holder and _holder_is_other(context)
-                yield toks[i][0], toks[j - 1][1], kind, category, attributed, entry.rule
-                matched = len(words)
-                break
-        i += matched or 1
+                kind, category = entry.negated.split(":")
+        attributed = bool(use_context and entry.holder and _holder_is_other(context))
+        return toks[i][0], toks[j - 1][1], kind, category, attributed, entry.rule
+    return None
 
 
 def _find(text: str, use_context: bool = True) -> list[Hedge]:
