@@ -243,6 +243,7 @@ class _Tok:
     text: str
     low: str
     sent: int
+    newline: bool = False  # a line break between the previous token and this one
 
 
 def _is_cap(tok: _Tok) -> bool:
@@ -276,8 +277,9 @@ def _tokens(text: str, sentences: Sequence[Span]) -> list[_Tok]:
     out: list[_Tok] = []
     for number, sent in enumerate(sentences):
         for m in _TOKEN_RE.finditer(text, sent.start, sent.end):
+            newline = bool(out) and "\n" in text[out[-1].end:m.start()]
             out.append(_Tok(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"),
-                            number))
+                            number, newline))
     return out
 
 
@@ -308,6 +310,8 @@ def _np_word(tok: _Tok) -> bool:
         return False
     if _is_cap(tok):
         return True
+    if cls is not None and cls[1] == "place":
+        return False
     return cls is not None and cls[1] in {"role", "org", "outlet", "evidence", "collective",
                                          "honorific", "capital", "country"}
 
@@ -341,7 +345,7 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
     k = j - 1
     first = j
     modifiers = 0
-    while k >= 0 and toks[k].sent == sent:
+    while k >= 0 and toks[k].sent == sent and not toks[k + 1].newline:
         t = toks[k]
         if t.low == "the" and k >= 2 and toks[k - 1].low in {"of", "for"} and _np_word(
                 toks[k - 2]) and toks[k - 2].sent == sent:
@@ -478,13 +482,12 @@ def _final_cap_run(toks: list[_Tok], first: int, last: int) -> tuple[int, int] |
 
 def _is_acronym(tok: _Tok) -> bool:
     letters = tok.text.replace(".", "")
-    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 5 and (
-        len(letters) <= 4 or "." in tok.text)
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6
 
 
 def _head_index(toks: list[_Tok], first: int, last: int) -> int:
     for k in range(first + 1, last):
-        if toks[k].low in {"of", "for"}:
+        if toks[k].low in {"of", "for", "in", "at", "from", "by", "on"}:
             return k - 1
     k = last
     while k > first and toks[k].low == "'s":
@@ -511,9 +514,10 @@ def _classify(toks: list[_Tok], first: int, last: int) -> str:
         classes = {(_word_class(t) or ("", ""))[1] for t in names}
         if classes & {"org", "outlet", "evidence"} or any(_is_acronym(t) for t in names):
             return "organization"
-        if len(names) == 1 and classes & {"capital", "country"}:
-            return "organization"
-        if toks[first].low in _QUANTIFIERS:
+        if classes <= {"capital", "country", "place", "org"} and classes & {"capital", "country",
+                                                                            "place"}:
+            return "organization"  # a place standing for its government: "Ohio", "New York"
+        if toks[first].low in _QUANTIFIERS or _group_name(names):
             return "vague"
         if all((_word_class(t) or ("", ""))[1] in {"role", "honorific"} for t in names):
             return "official_role"
@@ -526,6 +530,14 @@ def _classify(toks: list[_Tok], first: int, last: int) -> str:
     if any(_is_cap(t) and (_word_class(t) or ("", ""))[1] in {"org", "outlet"} for t in words):
         return "organization"
     return "vague"
+
+
+def _group_name(names: list[_Tok]) -> bool:
+    """A people or party named in the plural: "Americans", "African Americans", "Democrats"."""
+    last = names[-1].low
+    plural = last.endswith(("ans", "crats", "icans", "ists", "ites")) or last in {"muslims", "jews"}
+    return plural and all(t.low.endswith(("an", "ans", "ic", "crats", "ists", "ites", "ish"))
+                          or t is names[-1] for t in names)
 
 
 def _person_name(toks: list[_Tok], first: int, last: int) -> str:
@@ -566,7 +578,7 @@ class _Names:
                 plain = [x for x in run if (_word_class(x) or ("", ""))[1] not in
                          {"honorific", "role"}]
                 person_like = not (classes & {"org", "outlet", "evidence", "capital", "country",
-                                              "nonname", "collective"}) and not any(
+                                              "nonname", "collective", "place"}) and not any(
                     _is_acronym(x) for x in run)
                 if person_like and plain and (len(plain) >= 2 or len(plain) < len(run)):
                     if len(plain) <= 4:
@@ -753,7 +765,7 @@ def find_attributions(text: str) -> list[Attribution]:
                 qs = toks[j + 1].start
                 q = Span(qs, para.end, text[qs:para.end])
                 found.append(_Found((k, j - 1), Span(toks[j].start, toks[j].end, ":"), q, True,
-                                    "speaker label and colon", None))
+                                    "speaker label and colon", None, "named_person"))
                 taken.update(range(k, j + 1))
 
     # 3. reporting verbs and phrases
@@ -963,6 +975,8 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
         return None  # "a language they understand." has no reported content
     if src is not None and toks[src[1]].low in {"which"} and entry.kind == "belief":
         return None
+    if src is not None and entry is _THAT_VERB and not _clause_start(toks, src[0]):
+        return None  # "Cabinet positions that require": a noun and a relative clause
     quote, direct = _quote_for(text, toks, i, length, cue, src, quotes, paragraphs)
     return _Found(src, cue, quote, direct, rule, entry)
 
@@ -1069,11 +1083,17 @@ def _clause_start(toks: list[_Tok], k: int) -> bool:
                           "although", "because", "as", "so", "when", "that"}
 
 
+_PREPOSITIONS = {"in", "on", "at", "after", "before", "since", "during", "by", "for", "with",
+                 "from", "of", "to", "about", "into", "over", "under", "than", "like", "among"}
+
+
 def _earlier_subject(toks: list[_Tok], j: int, found: list[_Found]) -> tuple[int, int] | None:
     sent = toks[j].sent
     for f in reversed(found):
         if f.src is not None and toks[f.src[0]].sent == sent and f.src[1] < j:
             return f.src
+        if f.src is not None and toks[f.src[0]].sent < sent:
+            break
     k = j
     while k > 0 and toks[k - 1].sent == sent:
         k -= 1
@@ -1081,7 +1101,8 @@ def _earlier_subject(toks: list[_Tok], j: int, found: list[_Found]) -> tuple[int
         t = toks[k]
         if t.low in {"he", "she", "they", "we", "i"}:
             return (k, k)
-        if _is_cap(t) or _np_word(t):
+        after_preposition = k > 0 and toks[k - 1].sent == sent and toks[k - 1].low in _PREPOSITIONS
+        if (_is_cap(t) or _np_word(t)) and not after_preposition:
             end = k
             while end + 1 < j and (_np_word(toks[end + 1]) or toks[end + 1].low == "'s"):
                 end += 1
@@ -1144,14 +1165,15 @@ def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attributio
             s, e = toks[f.src[0]].start, toks[f.src[1]].end
             source = Span(s, e, text[s:e])
             core = _core(toks, *f.src)
-            stype = _classify(toks, *core)
+            stype = f.stype or _classify(toks, *core)
             if stype in {"official_role", "vague"} and core[1] + 2 <= f.src[1]:
                 # "The campaign chairman, Phil Lovas": the apposition names the person
                 rest = _core(toks, core[1] + 2, f.src[1])
                 if _classify(toks, *rest) == "named_person":
                     core, stype = rest, "named_person"
             if stype == "named_person":
-                name = names.canonical(_person_name(toks, *core), s)
+                name = names.canonical(_person_name(toks, core[0], _head_index(toks, *core)),
+                                       s)
             elif stype in {"organization"}:
                 name = _plain_name(text[toks[core[0]].start:toks[core[1]].end])
             elif stype == "vague":
