@@ -180,6 +180,14 @@ def test_ability_could_permission_may_and_manner_clearly_are_left_out():
     assert found("It could well rain.") == [("could well", "hedge", "modal")]
 
 
+def test_look_alike_nouns_and_verbs_are_left_out():
+    assert texts("Experts at think tanks disagreed.") == []
+    assert texts("He was ordered to appear as a witness. He appeared in the film.") == []
+    assert texts("A thought crossed her mind; the fear was real.") == []
+    assert texts("The best possible outcome was made possible.") == []
+    assert found("A possible successor was named.") == [("possible", "hedge", "probability")]
+
+
 def test_longest_entry_wins_and_wildcard_word():
     assert texts("It is likely that it rains.") == ["It is likely that"]
     assert texts("There is a real chance that it rains.") == ["There is a real chance"]
