@@ -163,3 +163,21 @@ def test_malformed_gold_is_reported(tmp_path):
 def test_cli_evaluate_claims(capsys):
     assert main(["evaluate", "claims"]) == 0
     assert "accuracy" in capsys.readouterr().out
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=300))
+def test_any_unicode_text_gives_exact_offsets(text):
+    from medialit.framing import find_loaded_language, perspective, sentence_sentiment
+
+    for term in find_loaded_language(text):
+        assert text[term.start : term.end] == term.text
+    try:
+        doc = Document.from_text(text)
+    except ValueError:
+        return
+    for mention in perspective(doc).mentions:
+        assert text[mention.start : mention.end] == mention.text
+    assert len(sentence_sentiment(doc)) == len(doc.sentences)
+    for claim in classify_sentences(doc):
+        assert all(text[e.start : e.end] == e.text for e in claim.evidence)
