@@ -312,7 +312,8 @@ def test_highlight_escapes_markup():
 
 def test_gold_spans_still_match_the_text(case_study):
     gold = load_gold()
-    assert gold["sha256"] == hashlib.sha256(case_study.text.encode("utf-8")).hexdigest()
+    assert gold["text_sha256"] == hashlib.sha256(case_study.text.encode("utf-8")).hexdigest()
+    assert gold["text_length"] == len(case_study.text)
     for entry in gold["sources"]:
         assert case_study.text[entry["start"]:entry["end"]] == entry["text"]
         cue = entry["cue"]
@@ -360,6 +361,15 @@ def test_cli_analyze_shows_attributions(tmp_path, capsys):
     section = result["sections"]["Who says so (attributions)"]
     assert section["attributions"] == 2
     assert section["by_type"] == {"named_person": 1, "vague": 1}
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import medialit.attribution as module
+
+    failed, attempted = doctest.testmod(module)
+    assert attempted >= 3 and failed == 0
 
 
 def test_public_exports():

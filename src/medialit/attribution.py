@@ -1343,10 +1343,11 @@ def unattributed_claims(doc: Document | str) -> list[Span]:
 
     A documented heuristic, not a classifier. A sentence counts when
 
-    * it asserts something checkable: it has a number (digits or number words)
-      or a past-tense event verb (a word ending in "-ed" or a common irregular
-      past such as "met", "signed", "said") next to a capitalised name that is
-      not the first word;
+    * it asserts something checkable about the world: it has a number (digits
+      or number words), a past-tense event verb (a lower-case word ending in
+      "-ed" or a common irregular past such as "met", "signed", "said") or a
+      capitalised name that is not the first word (a person, place or
+      organisation the reader can look up);
     * no attribution found by :func:`find_attributions` touches it;
     * it has no stance marker (:func:`medialit.hedging.find_hedges`, when that
       module is available) and no modal or conditional word (will, would,
@@ -1355,14 +1356,19 @@ def unattributed_claims(doc: Document | str) -> list[Span]:
     * it is not a heading, a question, a block quote, or a first-person
       opinion ("we must", "I", "let's").
 
-    Known failure modes: adjectives in "-ed" ("so-called", "united") look like
-    events; names at the start of a sentence are ignored, so "Putin met Xi."
-    is only caught by its verb if another name follows; general statements
-    with a capitalised word ("The sanctions limited Chinese growth") count as
-    events although they are analysis; facts stated in the present tense
-    ("Russia does not create...") are missed; an attribution in the previous
-    sentence ("He said so. The deal was signed in May.") does not cover the
-    next one.
+    Known failure modes: adjectives in "-ed" ("so-called", "concerned") look
+    like events; a name that opens the sentence is not counted, so "Russia
+    exists." is missed; interpretation that mentions a name ("Washington is
+    effectively pushing Russia and China into a bind") counts as checkable
+    although it is analysis; a present-tense general fact with no name or
+    number ("Sanctions limit growth.") is missed; an attribution in the
+    previous sentence ("He said so. The deal was signed in May.") does not
+    cover the next one; a hedge anywhere in the sentence removes it, even
+    when the hedge only touches part of it.
+
+    >>> [s.text for s in unattributed_claims(
+    ...     "The ministry said the bridge opened in 2019. The bridge cost 40 million euros.")]
+    ['The bridge cost 40 million euros.']
     """
     doc = _as_doc(doc)
     atts = find_attributions(doc.text)
@@ -1385,7 +1391,7 @@ def unattributed_claims(doc: Document | str) -> list[Span]:
             continue
         words = sent.text.split()
         names = [w for w in words[1:] if w[:1].isupper()]
-        if _NUMBER.search(sent.text) or (_EVENT_VERB.search(sent.text) and names):
+        if _NUMBER.search(sent.text) or _EVENT_VERB.search(sent.text) or names:
             out.append(sent)
     return out
 

@@ -38,7 +38,7 @@ def gold_path() -> Path:
 
 
 def load_gold(path: Path | None = None) -> dict[str, Any]:
-    """The case-study attribution gold as a dict (``sha256``, ``sources``)."""
+    """The case-study attribution gold as a dict (``text_sha256``, ``text_length``, ``sources``)."""
     path = path or gold_path()
     if not path.is_file():
         raise FileNotFoundError(f"attribution gold not found at {str(path)!r}")
@@ -62,7 +62,7 @@ def score_case_study(text: str, gold: dict[str, Any]) -> ScoreTable:
     """Overlap matching with accepted types, P/R/F1 overall and per gold type."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     notes = []
-    if digest != gold.get("sha256"):
+    if digest != gold.get("text_sha256", gold.get("sha256")):
         notes.append("WARNING: the case-study text changed since the gold was made "
                      "(sha256 differs): re-check the offsets")
     golds = [dict(g, type=g["types"][0]) for g in gold["sources"]]
