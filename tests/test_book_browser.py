@@ -252,7 +252,7 @@ def test_the_built_book_names_no_cdn(site):
 
 
 def test_every_chart_draws_with_its_description(site, visit):
-    pages = _pages_with(site, 'class="medialit-chart"')
+    pages = _pages_with(site, 'class="medialit-chart-view"')  # charts drawn by vega-embed
     if not pages:
         pytest.skip("no page of this build has a chart yet")
     for docname in pages:
@@ -351,6 +351,8 @@ def test_text_highlights_show_their_labels(site, visit):
         pytest.skip("no lesson page of this build has text highlights yet")
     for docname in pages:
         v = visit(docname)
+        # Highlights inside collapsed sections (e.g. the reading report) count when opened.
+        v.page.evaluate("() => document.querySelectorAll('article details').forEach(d => d.open = true)")
         found = v.page.evaluate(
             """() => Array.from(document.querySelectorAll('.medialit-highlight mark.ml-mark'))
                 .map(m => {

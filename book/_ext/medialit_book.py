@@ -47,7 +47,7 @@ VEGA_FILES = (
     ("vendor/vega-lite.min.js", 201),
     ("vendor/vega-embed.min.js", 202),
 )
-CHART_MARKER = 'class="medialit-chart"'
+CHART_MARKER = 'class="medialit-chart-view"'
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 HIDDEN_CELL_SUMMARY = '<summary aria-label="Toggle hidden content">'
 
