@@ -543,10 +543,18 @@ def _hedges_of(doc: Document, hedges: list[Hedge] | None) -> list[Hedge]:
 def stance_profile(doc: Document, by: str = "paragraph", hedges: list[Hedge] | None = None) -> pd.DataFrame:
     """Hedges and boosters per paragraph (``by="paragraph"``) or per sentence (``by="sentence"``).
 
-    Returns a pandas DataFrame with one row per unit: ``index``, ``paragraph``
-    (its number), ``kind`` of paragraph, ``start``, ``end``, ``words``,
-    ``hedges``, ``boosters``, ``hedges_per_100_words``, ``boosters_per_100_words``
-    and ``text`` (the first 60 characters).
+    Returns a pandas DataFrame with one row per unit: ``index`` (the unit's
+    number), ``paragraph`` (the number of the paragraph it is in),
+    ``paragraph_kind`` (heading, paragraph or quote), ``start``, ``end``,
+    ``words``, ``hedges``, ``boosters``, ``hedges_per_100_words``,
+    ``boosters_per_100_words`` and ``text`` (the first 60 characters).
+    Pass ``hedges`` (the result of :func:`find_hedges` on ``doc.text``) to
+    reuse markers already found.
+
+    >>> import medialit
+    >>> doc = medialit.Document.from_text("It may rain.\n\nIt will certainly rain, as you know.")
+    >>> stance_profile(doc, by="sentence")[["paragraph", "words", "hedges", "boosters"]].values.tolist()
+    [[0, 3, 1, 0], [0, 7, 0, 2]]
     """
     import pandas as pd
 
