@@ -552,7 +552,7 @@ def stance_profile(doc: Document, by: str = "paragraph", hedges: list[Hedge] | N
     reuse markers already found.
 
     >>> import medialit
-    >>> doc = medialit.Document.from_text("It may rain.\n\nIt will certainly rain, as you know.")
+    >>> doc = medialit.Document.from_text("It may rain. It will certainly rain, as you know.")
     >>> stance_profile(doc, by="sentence")[["paragraph", "words", "hedges", "boosters"]].values.tolist()
     [[0, 3, 1, 0], [0, 7, 0, 2]]
     """
