@@ -222,3 +222,12 @@ def test_case_study_finds_the_lesson_examples(case_study):
     assert not any(h.text.lower() == "certain" for h in result)
     quoted = [h for h in result if h.in_quote]
     assert [h.text for h in quoted] == ["may"]
+
+
+@pytest.mark.parametrize("module", ["medialit.hedging", "medialit.render", "medialit.charts"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0
