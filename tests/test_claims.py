@@ -131,7 +131,7 @@ def test_bad_input():
 # --- gold and evaluation ---------------------------------------------------------------------
 
 def test_gold_matches_the_case_study_sentences(case_study):
-    gold = claims_eval.load_gold()
+    gold = claims_eval.load_gold(text=case_study.text)
     assert len(gold) == len(case_study.sentences)
     for item, sentence in zip(gold, case_study.sentences, strict=True):
         assert (item["start"], item["end"], item["text"]) == (sentence.start, sentence.end, sentence.text)
@@ -153,6 +153,10 @@ def test_malformed_gold_is_reported(tmp_path):
     bad.write_text('{"sentences": [{"start": 0, "end": 3, "text": "The", "label": "rumour"}]}')
     with pytest.raises(ValueError, match="unknown label"):
         claims_eval.load_gold(bad)
+    bad.write_text('{"text_sha256": "0", "sentences": [{"start": 0, "end": 3, "text": "The", '
+                   '"label": "other"}]}')
+    with pytest.raises(ValueError, match="another version of the text"):
+        claims_eval.load_gold(bad, text="The cat.")
     bad.write_text("{not json")
     with pytest.raises(ValueError, match="not valid JSON"):
         claims_eval.load_gold(bad)

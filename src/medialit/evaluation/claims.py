@@ -13,6 +13,7 @@ rules are general, but their authors read it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,11 @@ def gold_path() -> Path:
     return datasets_dir() / "gold" / "case-study-claims.json"
 
 
-def load_gold(path: Path | None = None) -> list[dict[str, Any]]:
-    """The gold sentences (index, start, end, text, label, note), checked for shape and labels."""
+def load_gold(path: Path | None = None, text: str | None = None) -> list[dict[str, Any]]:
+    """The gold sentences (index, start, end, text, label, note), checked for shape and labels.
+
+    With ``text``, also check that the gold was made for that text (``text_sha256``).
+    """
     path = path or gold_path()
     if not path.is_file():
         raise FileNotFoundError(f"claims gold not found at {str(path)!r}: run from a clone of the course")
@@ -39,6 +43,8 @@ def load_gold(path: Path | None = None) -> list[dict[str, Any]]:
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path.name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
     sentences = data.get("sentences") if isinstance(data, dict) else None
+    if text is not None and data.get("text_sha256") != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        raise ValueError(f"{path.name}: made for another version of the text (text_sha256 differs)")
     if not isinstance(sentences, list) or not sentences:
         raise ValueError(f"{path.name}: expected a 'sentences' list")
     for number, item in enumerate(sentences):
@@ -56,7 +62,7 @@ def evaluate(corpora: Path | None = None) -> list[ScoreTable]:
     that every evaluation module has the same signature.
     """
     doc = load_case_study()
-    gold = load_gold()
+    gold = load_gold(text=doc.text)
     found = {(c.start, c.end): c for c in classify_sentences(doc)}
     rows = {label: PRF() for label in CLAIM_TYPES}
     overall = PRF()
