@@ -153,6 +153,8 @@ def test_can_counts_only_in_tentative_frames():
     assert found("It can be considered a turning point.") == [("can be considered", "hedge", "tentative_frame")]
     assert found("These words can be interpreted in different ways.") == [
         ("can be interpreted", "hedge", "tentative_frame")]
+    assert found("Such referrals can also be read as a warning.") == [
+        ("can also be read", "hedge", "tentative_frame")]
 
 
 def test_impersonal_belief_forms_are_shields():
@@ -160,6 +162,9 @@ def test_impersonal_belief_forms_are_shields():
     assert found("It is believed that talks resumed.") == [("It is believed that", "hedge", "shield")]
     assert found("He is widely regarded as the best.") == [("is widely regarded as", "hedge", "shield")]
     assert texts("He was considered for the job.") == []
+    assert [(h.text, h.attributed) for h in find_hedges("De Gaulle considered the franc a threat.")] == [
+        ("considered", True)]
+    assert texts("In this regard, the plan changed.") == []
 
 
 def test_belief_verbs_are_attributed_when_someone_else_holds_the_belief():
