@@ -215,6 +215,13 @@ def test_markers_inside_quotations_are_flagged():
     assert [h.in_quote for h in find_hedges('He wrote "it might fail" yesterday; it might.')] == [True, False]
 
 
+def test_an_unclosed_quotation_mark_does_not_swallow_later_paragraphs():
+    text = "He said “it may rain.\n\nPrices may rise. She said “maybe” later."
+    assert [(h.text, h.in_quote) for h in find_hedges(text)] == [("may", False), ("may", False), ("maybe", True)]
+    wrapped = "He said “prices may\nrise soon” and left."
+    assert [(h.text, h.in_quote) for h in find_hedges(wrapped)] == [("may", True)]
+
+
 def test_block_quote_after_a_colon_is_a_quotation():
     text = "He also noted that war is near and added:\n\nIn the face of wars that may be imposed on us, we must act.\n"
     assert [(h.text, h.in_quote) for h in find_hedges(text)] == [("may", True)]

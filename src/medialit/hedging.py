@@ -380,7 +380,10 @@ def _holder_is_other(c: _Context) -> bool:
 # --- finding -------------------------------------------------------------------------------
 
 
-_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)")
+# Paired quotation marks; curly and angle quotes may wrap onto the next line but never cross a blank line.
+_QUOTED = re.compile(
+    r"“(?:[^“”\n]|\n(?!\s*\n))*”|«(?:[^«»\n]|\n(?!\s*\n))*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)"
+)
 _AFTER_COLON = re.compile(r":[ \t]*\r?\n\s*([^\n]+)")
 
 
