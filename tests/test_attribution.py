@@ -284,6 +284,16 @@ def test_second_hand_chain_in_case_study(case_study):
     assert "Xi Jinping -> Foreign Affairs critics -> the article" in text.splitlines()
 
 
+def test_nested_chains_and_one_chain_per_speaker():
+    text = ("The Post reported that Trump said the deal was dead. According to Reuters, Putin "
+            "denied it. “Yes,” Smith said, and Jones agreed. Smith added more.")
+    links = [c.links for c in attribution_chains(text)]
+    assert links == [("Trump", "Post", "the article"), ("Putin", "Reuters", "the article"),
+                     ("Smith", "the article"), ("Jones", "the article")]
+    smith = next(c for c in attribution_chains(text) if c.links[0] == "Smith")
+    assert [a.cue.text for a in smith.attributions] == ["said", "added"]
+
+
 def test_chains_html_escapes_names():
     text = "“Yes,” said O'Neil & Sons. <i>Hi</i> The Times reported that it rained."
     chains = attribution_chains(text)

@@ -1443,45 +1443,65 @@ def attribution_chains(doc: Document | str,
                        ) -> list[AttributionChain]:
     """Second-hand attributions: a speaker's words reported through another source.
 
-    Rule: an attribution A sits inside the reach of an attribution B in the
-    same or the next sentence when B's cue is "say"-like and B's source is a
-    different, non-pronoun source reporting what A said ("At least that's what
-    Foreign Affairs critics say" after "the general secretary ... stated").
-    Every other attribution is a one-step chain (speaker -> the article).
+    Two rules link an attribution A (the original speaker) to a relaying
+    attribution B whose source is named (not a pronoun, not common knowledge)
+    and is someone else:
+
+    * **nested**: A stands inside what B reports, later in the same sentence
+      ("The Post reported that Trump said...", "According to Reuters, Putin
+      said...");
+    * **relay**: B says it passes on what was said around it ("At least that's
+      what Foreign Affairs critics say", "as the Post reported"): every
+      attribution from the sentence before to three sentences after is relayed
+      by B.
+
+    The other attributions make one-step chains, one per speaker: speaker ->
+    the article. Chains come in the order of their first attribution.
+
+    Known gaps: a relay that names no cue ("in Foreign Affairs, Xi is quoted
+    as...") is missed; the relay window is a fixed number of sentences.
     """
     doc = _as_doc(doc)
     atts = list(find_attributions(doc.text) if attributions is None else attributions)
-    chains: list[AttributionChain] = []
-    used: set[int] = set()
+    relayed_by: dict[int, int] = {}
     for n, b in enumerate(atts):
-        # "that's what X say(s)" / "X reports that Y said": B relays what came before or after
+        if b.source is None or b.source_type in {"pronoun", "common_knowledge"}:
+            continue
+        sent = doc.sentence_of(b.cue.start)
+        if sent is None:
+            continue
         relay = re.search(r"\b(?:what|as)\b[^.]{0,40}$",
-                          doc.text[max(0, b.start - 60):b.start], re.I)
-        if b.source is None or b.source_type in {"pronoun", "common_knowledge"} or not relay:
+                          doc.text[max(sent.start, b.start - 60):b.start], re.I)
+        if relay:
+            index = doc.sentences.index(sent)
+            lo = doc.sentences[max(0, index - 1)].start
+            hi = doc.sentences[min(len(doc.sentences) - 1, index + 3)].end
+        elif b.cue.text.lower().startswith("according") or re.match(
+                r"\s*(?:that\b|:)", doc.text[b.cue.end:b.cue.end + 8]):
+            lo, hi = max(b.cue.end, b.end), sent.end
+        else:
             continue
-        sent = doc.sentence_of(b.start)
-        prev_sent = doc.sentence_of(sent.start - 2) if sent and sent.start > 1 else None
-        window_start = prev_sent.start if prev_sent else (sent.start if sent else b.start)
-        window_end = doc.sentences[min(len(doc.sentences) - 1, doc.sentences.index(sent) + 3)
-                                   ].end if sent in doc.sentences else b.end
-        inner = [a for m, a in enumerate(atts) if m != n and window_start <= a.start < window_end
-                 and a.speaker != b.speaker and a.source_type != "common_knowledge"]
-        if not inner:
-            continue
-        speakers: list[str] = []
-        for a in inner:
-            if a.speaker not in speakers:
-                speakers.append(a.speaker)
-        for speaker in speakers:
-            group = tuple(a for a in inner if a.speaker == speaker)
-            used.update(atts.index(a) for a in group)
-            chains.append(AttributionChain((speaker, _plain_name(b.source.text), "the article"),
-                                           group + (b,)))
-        used.add(n)
-    for n, a in enumerate(atts):
-        if n not in used:
-            chains.append(AttributionChain((a.speaker, "the article"), (a,)))
-    chains.sort(key=lambda c: min(a.start for a in c.attributions))
+        for m, a in enumerate(atts):
+            if m != n and m not in relayed_by and lo <= a.start < hi and (
+                    a.speaker != b.speaker and a.source_type != "common_knowledge"):
+                relayed_by[m] = n
+    chains: list[AttributionChain] = []
+    grouped: dict[tuple[str, int], list[Attribution]] = {}
+    for m, a in enumerate(atts):
+        if m in relayed_by:
+            grouped.setdefault((a.speaker, relayed_by[m]), []).append(a)
+    relays = set(relayed_by.values())
+    for (speaker, n), group in grouped.items():
+        b = atts[n]
+        chains.append(AttributionChain((speaker, b.speaker, "the article"), tuple(group) + (b,)))
+    direct: dict[str, list[Attribution]] = {}
+    for m, a in enumerate(atts):
+        if m not in relayed_by and (m not in relays or not any(
+                k[1] == m for k in grouped)):
+            direct.setdefault(a.speaker, []).append(a)
+    for speaker, group in direct.items():
+        chains.append(AttributionChain((speaker, "the article"), tuple(group)))
+    chains.sort(key=lambda c: min(x.start for x in c.attributions))
     return chains
 
 
