@@ -67,7 +67,7 @@ def test_setup_notebook_is_exported():
 
 
 def test_jupyterlab_gets_the_offline_jupyter_renderer():
-    assert medialit.setup_notebook() == display.JUPYTER_RENDERER
+    assert medialit.setup_notebook() is None  # a lesson's first cell shows no output
     assert alt.renderers.active == display.JUPYTER_RENDERER
     bundle = _bundle(_chart())
     assert "application/vnd.jupyter.widget-view+json" in bundle
@@ -105,9 +105,11 @@ def test_chart_without_title_or_description_is_just_the_chart():
 
 def test_book_renderer_is_chosen_by_the_environment(monkeypatch):
     monkeypatch.setenv(display.BOOK_ENV, "1")
-    assert medialit.setup_notebook() == display.BOOK_RENDERER
+    medialit.setup_notebook()
+    assert alt.renderers.active == display.BOOK_RENDERER
     monkeypatch.setenv(display.BOOK_ENV, "0")
-    assert medialit.setup_notebook() == display.JUPYTER_RENDERER
+    medialit.setup_notebook()
+    assert alt.renderers.active == display.JUPYTER_RENDERER
 
 
 def test_book_chart_never_references_a_cdn(monkeypatch):
@@ -160,3 +162,97 @@ def test_each_book_chart_gets_its_own_element(monkeypatch):
 )
 def test_chart_description(spec, expected):
     assert display.chart_description(spec) == expected
+
+
+# ---- a live JupyterLab, offline ------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.mark.browser
+def test_chart_draws_offline_in_a_live_jupyterlab(tmp_path):
+    """Run a notebook in JupyterLab (Chromium, every request off 127.0.0.1 blocked): the chart
+    draws and its description shows under it."""
+    import os
+    import secrets
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    if not Path("/usr/bin/chromium").is_file():
+        pytest.skip("Debian's Chromium not found at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell("import medialit\nmedialit.setup_notebook()"),
+        nbformat.v4.new_code_cell(
+            "import altair as alt, pandas as pd\n"
+            "alt.Chart(pd.DataFrame({'n': [1, 2, 3], 'w': ['a', 'b', 'c']})).mark_bar()"
+            ".encode(x='n:Q', y='w:N').properties(title='Words', description='Word c is most common.')"
+        ),
+    ]
+    nbformat.write(nb, tmp_path / "chart.ipynb")
+
+    token = secrets.token_hex(8)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != display.BOOK_ENV}
+    env["JUPYTER_CONFIG_DIR"] = str(tmp_path / "config")  # no news pop-up, no user settings
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
+         "--ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    outside: list[str] = []
+    errors: list[str] = []
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}api/status?token={token}", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            context = browser.new_context()
+
+            def route(r):
+                if r.request.url.startswith((base, "data:", "blob:")):
+                    r.continue_()
+                else:
+                    outside.append(r.request.url)
+                    r.abort()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(f"{base}lab/tree/chart.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook", timeout=60_000)
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator, .jp-Toolbar", timeout=60_000)
+            page.wait_for_timeout(2000)
+            page.keyboard.press("Escape")
+            page.click("text=Run", timeout=10_000)
+            page.click("text=Run All Cells", timeout=10_000)
+            page.wait_for_selector(".jp-OutputArea-output .mark-rect path", timeout=90_000)
+            caption = page.locator(".jp-OutputArea-output .medialit-chart-description").first
+            assert caption.inner_text() == "Words. Word c is most common."
+            bars = page.evaluate(
+                "() => document.querySelectorAll('.jp-OutputArea-output .mark-rect path').length"
+            )
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(20)
+    assert bars == 3
+    assert outside == [], outside
+    assert errors == [], errors

@@ -148,8 +148,8 @@ def _in_book() -> bool:
     return os.environ.get(BOOK_ENV, "").strip().lower() not in ("", "0", "false", "no")
 
 
-def setup_notebook() -> str:
-    """Choose the Altair renderer for this notebook; returns the renderer's name.
+def setup_notebook() -> None:
+    """Choose the Altair renderer for this notebook (``altair.renderers.active`` names it).
 
     Call it once, in a lesson's first code cell::
 
@@ -170,7 +170,7 @@ def setup_notebook() -> str:
 
     if _in_book():
         alt.renderers.enable(BOOK_RENDERER)
-        return BOOK_RENDERER
+        return
 
     try:
         import anywidget  # noqa: F401
@@ -181,4 +181,3 @@ def setup_notebook() -> str:
             "install it with `pip install anywidget vl-convert-python`"
         ) from exc
     alt.renderers.enable(JUPYTER_RENDERER)
-    return JUPYTER_RENDERER
