@@ -380,10 +380,10 @@ def _holder_is_other(c: _Context) -> bool:
 # --- finding -------------------------------------------------------------------------------
 
 
-# Paired quotation marks; curly and angle quotes may wrap onto the next line but never cross a blank line.
-_QUOTED = re.compile(
-    r"“(?:[^“”\n]|\n(?!\s*\n))*”|«(?:[^«»\n]|\n(?!\s*\n))*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)"
-)
+# Paired quotation marks. Curly and angle quotes may wrap onto the next line; a pair that spans a
+# blank line is an unclosed quotation, and is ignored.
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _AFTER_COLON = re.compile(r":[ \t]*\r?\n\s*([^\n]+)")
 
 
@@ -394,7 +394,7 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     :func:`medialit.document.paragraph_spans`; here it is the next non-blank line, found with one
     regular expression so that long texts cost little.
     """
-    regions = [m.span() for m in _QUOTED.finditer(text)]
+    regions = [m.span() for m in _QUOTED.finditer(text) if not _BLANK_LINE.search(m.group())]
     regions += [m.span(1) for m in _AFTER_COLON.finditer(text)]
     return sorted(regions)
 
