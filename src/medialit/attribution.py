@@ -303,6 +303,12 @@ def _lookup(low: str) -> tuple[str, str] | None:
 # --- noun phrases ----------------------------------------------------------
 
 
+def _pronoun_of(tok: _Tok) -> str | None:
+    """The subject pronoun of a token, contractions included: "I'll" -> "i"."""
+    base = tok.low.split("'", 1)[0]
+    return base if base in _SUBJECT_PRONOUNS and base not in {"who", "which"} else None
+
+
 def _np_word(tok: _Tok) -> bool:
     """A word that can belong to a source noun phrase (not a determiner)."""
     cls = _word_class(tok)
@@ -328,9 +334,10 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
             return None
         inner = _np_back(toks, m - 1, strict=True)
         return (inner[0], j) if inner else None
-    if head.low in {"who", "which"} and (j == 0 or toks[j - 1].sent != sent):
+    if head.low in {"who", "which"} and (j == 0 or toks[j - 1].sent != sent or toks[
+            j - 1].text in _OPEN_QUOTES):
         return None  # a question: "Who would have believed..."
-    if head.low in _SUBJECT_PRONOUNS:
+    if head.low in _SUBJECT_PRONOUNS or _pronoun_of(head):
         return (j, j)
     if (_word_class(head) or ("", ""))[1] in {"nonname", "time"}:
         return None
@@ -378,7 +385,7 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
             first = k
             k -= 1
             continue
-        if t.low in {"of", "for", "and", "&", "at", "from"} and k - 1 >= 0 and toks[
+        if t.low in {"of", "for", "and", "&", "at", "from", "on"} and k - 1 >= 0 and toks[
                 k - 1].sent == sent:
             before = toks[k - 1]
             if before.low == "the" and k - 2 >= 0:
@@ -497,7 +504,8 @@ def _head_index(toks: list[_Tok], first: int, last: int) -> int:
 
 def _classify(toks: list[_Tok], first: int, last: int) -> str:
     """The source type of the phrase ``toks[first..last]``."""
-    if first == last and toks[first].low in _SUBJECT_PRONOUNS | {"him", "her", "them"}:
+    if first == last and (toks[first].low in _SUBJECT_PRONOUNS | {"him", "her", "them"}
+                          or _pronoun_of(toks[first])):
         return "pronoun"
     head = _head_index(toks, first, last)
     head_class = _word_class(toks[head])
@@ -535,8 +543,9 @@ def _classify(toks: list[_Tok], first: int, last: int) -> str:
 def _group_name(names: list[_Tok]) -> bool:
     """A people or party named in the plural: "Americans", "African Americans", "Democrats"."""
     last = names[-1].low
-    plural = last.endswith(("ans", "crats", "icans", "ists", "ites")) or last in {"muslims", "jews"}
-    return plural and all(t.low.endswith(("an", "ans", "ic", "crats", "ists", "ites", "ish"))
+    plural = last.endswith(("ans", "crats", "icans", "ists", "ites", "als")) or last in {
+        "muslims", "jews"}
+    return plural and all(t.low.endswith(("an", "ans", "ic", "crats", "ists", "ites", "ish", "als"))
                           or t is names[-1] for t in names)
 
 
@@ -960,8 +969,9 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
         head = toks[src[1]]
         if not (_np_word(head) or head.low in _SUBJECT_PRONOUNS):
             return None
-    if src is not None and src[0] == src[1] and toks[src[0]].low in {"i", "we", "you"} and any(
-            a < toks[src[0]].start < b for a, b in quotes):
+    first_person = src is not None and src[0] == src[1] and _pronoun_of(toks[src[0]]) in {
+        "i", "we", "you"}
+    if first_person and any(a < toks[src[0]].start < b for a, b in quotes):
         return None  # "I think" inside a quotation: the quoted speaker's own stance
     if src is not None and toks[src[1]].low == "it" and entry.kind != "speech":
         return None
