@@ -82,18 +82,20 @@ def test_kwic_escapes_everything():
 
 
 def test_highlight_html_has_labels_focus_titles_legend_and_math_guard():
-    text = "It could well rain, as you know."
+    text = "As you know, it could well rain."
     h = highlight(text, find_hedges(text))
     assert h._repr_html_() == h.html
     assert 'class="tex2jax_ignore' in h.html
     marks = [attrs for tag, attrs in parse(h.html).tags if tag == "mark" and "tabindex" in attrs]
     assert len(marks) == 2 and all(m["tabindex"] == "0" for m in marks)
-    assert "modal" in marks[0]["title"] and "could well" in marks[0]["title"]
+    assert "modal" in marks[1]["title"] and "could well" in marks[1]["title"]
     assert 'aria-label="Legend"' in h.html
+    legend = h.html.split('aria-label="Legend"')[1].split("</ul>")[0]
+    assert legend.index(">hedge<") < legend.index(">booster<")  # fixed order, whatever comes first in the text
     visible = "".join(parse(h.html).text)
     assert "hedge" in visible and "booster" in visible  # a visible label, not colour alone
     assert "dashed" in h.html and "double" in h.html  # underline styles differ by kind
-    assert str(h) == "It [could well]{hedge} rain, [as you know]{booster}."
+    assert str(h) == "[As you know]{booster}, it [could well]{hedge} rain."
 
 
 def test_every_style_meets_wcag_aa():

@@ -252,8 +252,8 @@ def _legend(labels: Iterable[str], styles: dict[str, Style], descriptions: dict[
 
 #: Default legend descriptions of the course's labels.
 DESCRIPTIONS = {
-    "hedge": "hedge: the writer commits less (dashed underline)",
-    "booster": "booster: the writer commits more (double underline)",
+    "hedge": "the writer commits less (dashed underline)",
+    "booster": "the writer commits more (double underline)",
     "source": "who is cited (solid underline)",
     "cue": "reporting verb or phrase (dotted underline)",
     "content": "what is reported (solid underline)",
@@ -295,7 +295,10 @@ def highlight(
                          "were the offsets made for another text?")
     roots, dropped = _nest(marks)
     styles: dict[str, Style] = {}
-    used = list(dict.fromkeys(m.label for m in sorted(marks, key=lambda m: m.start) if m not in dropped))
+    shown = [m.label for m in sorted(marks, key=lambda m: m.start) if m not in dropped]
+    # the course's labels in a fixed order (hedge before booster), then any others as they appear
+    used = [label for label in LABEL_STYLES if label in shown] + list(dict.fromkeys(
+        label for label in shown if label not in LABEL_STYLES))
     parts = ['<div class="tex2jax_ignore medialit-highlight" style="line-height:2">', f"<style>{_CSS}</style>"]
     if caption:
         parts.append(f'<p style="font-weight:600;margin:0 0 .3em 0">{html.escape(caption)}</p>')
