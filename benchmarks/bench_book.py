@@ -53,8 +53,8 @@ def book_notebooks() -> list[Path]:
     """The notebooks the book executes: lessons, and Markdown pages with a kernelspec."""
     lessons = sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
     pages = [
-        p for p in sorted(BOOK.glob("*.md"))
-        if p.read_text(encoding="utf-8").startswith("---")
+        p for p in sorted(BOOK.rglob("*.md"))
+        if "_build" not in p.parts and p.read_text(encoding="utf-8").startswith("---")
         and "kernelspec:" in p.read_text(encoding="utf-8").split("\n---", 1)[0]
     ]
     return lessons + pages
