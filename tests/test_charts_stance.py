@@ -100,6 +100,17 @@ def test_describe_prints_title_and_description(doc, markers):
     assert text.startswith("Stance markers by category. ") and str(len(markers)) in text
 
 
+def test_bar_fills_differ_in_lightness_and_bars_have_dark_outlines(doc, markers):
+    from medialit.render import contrast_ratio
+
+    spec = charts.markers_per_paragraph_chart(doc, markers).to_dict()
+    hedge, booster = spec["encoding"]["color"]["scale"]["range"]
+    assert contrast_ratio(hedge, booster) >= 3.0
+    assert contrast_ratio(spec["encoding"]["stroke"]["value"], "#ffffff") >= 3.0
+    lines = charts.density_chart(doc, markers).to_dict()
+    assert all(contrast_ratio(c, "#ffffff") >= 3.0 for c in lines["encoding"]["color"]["scale"]["range"])
+
+
 def test_charts_never_enable_a_renderer(doc):
     before = alt.renderers.active
     charts.markers_per_paragraph_chart(doc)

@@ -75,12 +75,16 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 #: Hedge and booster colours: the line colours of medialit.render's highlight styles, so a chart
 #: and a highlight agree. Bars also differ by outline (dashed for hedges), never by colour alone.
 STANCE_COLOURS = {"hedge": "#7a4d00", "booster": "#9b1c1c"}
+#: Bar fills: light for hedges, dark for boosters, so the two differ in lightness too (for readers who
+#: do not tell the hues apart); every bar has a dark outline (dashed for hedges) for 3:1 contrast.
+STANCE_FILLS = {"hedge": "#f2c14e", "booster": "#9b1c1c"}
 _KIND_ORDER = ["hedge", "booster"]
 
 
-def _kind_colour(kinds: Sequence[str] = _KIND_ORDER) -> alt.Color:
+def _kind_colour(kinds: Sequence[str] = _KIND_ORDER, fills: bool = False) -> alt.Color:
+    colours = STANCE_FILLS if fills else STANCE_COLOURS
     return alt.Color("kind:N", title="Kind", sort=list(kinds),
-                     scale=alt.Scale(domain=list(kinds), range=[STANCE_COLOURS[k] for k in kinds]))
+                     scale=alt.Scale(domain=list(kinds), range=[colours[k] for k in kinds]))
 
 
 def _kind_dash(kinds: Sequence[str] = _KIND_ORDER) -> alt.StrokeDash:
@@ -118,7 +122,7 @@ def markers_per_paragraph_chart(doc: Document, markers: Iterable[Hedge] | None =
     chart = alt.Chart(alt.Data(values=rows)).mark_bar(strokeWidth=1.5).encode(
         x=alt.X("paragraph:O", title="Paragraph (0 = first)"),
         y=alt.Y("count:Q", title="Markers", stack="zero", axis=alt.Axis(tickMinStep=1)),
-        color=_kind_colour(),
+        color=_kind_colour(fills=True),
         stroke=alt.value("#1a1a1a"),
         strokeDash=_kind_dash(),
         order=alt.Order("kind:N", sort="descending"),
@@ -178,7 +182,7 @@ def category_chart(markers: Iterable[Hedge]) -> alt.Chart:
     chart = alt.Chart(alt.Data(values=rows)).mark_bar(strokeWidth=1.5).encode(
         y=alt.Y("category:N", title="Category", sort="-x"),
         x=alt.X("count:Q", title="Markers", axis=alt.Axis(tickMinStep=1)),
-        color=_kind_colour(kinds),
+        color=_kind_colour(kinds, fills=True),
         stroke=alt.value("#1a1a1a"),
         strokeDash=_kind_dash(kinds),
         tooltip=[alt.Tooltip("category:N", title="Category"), alt.Tooltip("kind:N", title="Kind"),
