@@ -173,6 +173,20 @@ def test_block_quote_after_added(case_study):
     assert noted.source == added.source and not noted.direct
 
 
+def test_speaker_labels_and_headline_colons():
+    transcript = ("WALLACE: Will she be there?\nPENCE: Well, look, no.\nWALLACE: Thank you.\n"
+                  "PENCE: Thanks.\nNOTE: a label used once is not a speaker.")
+    atts = find_attributions(transcript)
+    assert [(a.source.text, a.cue.text, a.source_type) for a in atts] == [
+        ("WALLACE", ":", "named_person"), ("PENCE", ":", "named_person"),
+        ("WALLACE", ":", "named_person"), ("PENCE", ":", "named_person")]
+    assert atts[0].direct and atts[0].quote.text == "Will she be there?"
+    headline = "Pat Caddell: Voters Worried About Health\n\nThe pollster Pat Caddell spoke."
+    first = find_attributions(headline)[0]
+    assert (first.source.text, first.cue.text) == ("Pat Caddell", ":")
+    assert find_attributions("Editor's note: this was updated.\n\nNothing else.") == []
+
+
 def test_indirect_paraphrase_is_not_direct():
     (a,) = find_attributions("Vladimir Putin denied that there is an alliance.")
     assert not a.direct and a.quote is None

@@ -768,8 +768,17 @@ def find_attributions(text: str) -> list[Attribution]:
                 toks[j + 1].sent == toks[j].sent):
             name = toks[k:j]
             label = text[name[0].start:name[-1].end]
-            if all(x.text.isupper() or x.text == "." for x in name) and len(
-                    "".join(x.text for x in name)) > 2 and label in labels:
+            transcript = all(x.text.isupper() or x.text == "." for x in name) and len(
+                "".join(x.text for x in name)) > 2 and label in labels
+            # a headline or lead: "Pat Caddell: Democrat Voters Worried ...", with the name
+            # found again elsewhere in the text
+            classes = {(_word_class(x) or ("", ""))[1] for x in name}
+            signed = 2 <= len(name) <= 3 and all(_is_cap(x) and x.text.isalpha() and not
+                                                 x.text.isupper() for x in name) and not (
+                classes & {"org", "outlet", "evidence", "capital", "country", "place",
+                           "nonname", "time", "collective", "role"}) and len(re.findall(
+                    r"\b" + re.escape(name[-1].text) + r"\b", text)) >= 2
+            if transcript or signed:
                 para = next(p for p in paragraphs if p.start <= t.start < p.end)
                 qs = toks[j + 1].start
                 q = Span(qs, para.end, text[qs:para.end])
