@@ -362,6 +362,7 @@ def test_polnear_dev_score(corpora):
     polnear = tables[1]
     assert polnear.rows["all sources"].tp > 500
     assert polnear.rows["all sources"].f1 >= 0.60
+    assert polnear.rows["cues"].tp > 500 and polnear.rows["sources of direct quotes"].f1 > 0.5
 
 
 def test_cli_evaluate_attribution(capsys):

@@ -77,8 +77,40 @@ def score_case_study(text: str, gold: dict[str, Any]) -> ScoreTable:
     return ScoreTable("Attribution sources: case study (overlap, accepted type)", rows, notes)
 
 
-def polnear_articles(folder: Path) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """(article, text, gold sources) for each article, first annotator file only."""
+def _read_ann(ann: str, text: str) -> dict[str, list[dict[str, Any]]]:
+    """Sources, cues and direct-quote sources of one brat standoff file."""
+    spans: dict[str, tuple[str, int, int]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].startswith("T"):
+            label, _, offsets = parts[1].partition(" ")
+            pairs = [tuple(map(int, p.split())) for p in offsets.split(";") if p.strip()]
+            if pairs:
+                spans[parts[0]] = (label, min(p[0] for p in pairs), max(p[1] for p in pairs))
+        elif len(parts) >= 2 and parts[0].startswith("E"):
+            relations.append(dict(x.split(":", 1) for x in parts[1].split() if ":" in x))
+
+    def item(key: str) -> dict[str, Any]:
+        _, start, end = spans[key]
+        return {"start": start, "end": end, "text": text[start:end]}
+
+    sources = [item(k) for k, (label, _, _) in spans.items() if label == "Source"]
+    cues = [item(k) for k, (label, _, _) in spans.items() if label == "Cue"]
+    direct: dict[tuple[int, int], dict[str, Any]] = {}
+    for rel in relations:
+        source, content = rel.get("Source"), rel.get("Content")
+        if source in spans and content in spans:
+            words = item(content)["text"].lstrip()
+            if words[:1] in "\"“”«" or words[:2] == "''":
+                found = item(source)
+                direct[(found["start"], found["end"])] = found
+    return {"sources": sources, "cues": cues, "direct": list(direct.values())}
+
+
+def polnear_articles(folder: Path) -> list[tuple[str, str, dict[str, list[dict[str, Any]]]]]:
+    """(article, text, gold) for each article, first annotator file only; gold has
+    ``sources``, ``cues`` and ``direct`` (sources of quotations), each a list of spans."""
     text_dir, ann_dir = folder / "dev" / "text", folder / "dev" / "attributions"
     chosen: dict[str, Path] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
@@ -90,34 +122,29 @@ def polnear_articles(folder: Path) -> list[tuple[str, str, list[dict[str, Any]]]
         if not txt.is_file():
             continue
         text = txt.read_text(encoding="utf-8")
-        sources = []
-        for line in ann.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) < 3 or not parts[0].startswith("T"):
-                continue
-            label, _, offsets = parts[1].partition(" ")
-            if label != "Source":
-                continue
-            pairs = [tuple(map(int, p.split())) for p in offsets.split(";")]
-            start, end = min(p[0] for p in pairs), max(p[1] for p in pairs)
-            sources.append({"start": start, "end": end, "text": text[start:end]})
-        out.append((article, text, sources))
+        out.append((article, text, _read_ann(ann.read_text(encoding="utf-8"), text)))
     return out
 
 
 def score_polnear(folder: Path) -> ScoreTable:
-    """Source spans by overlap over all PolNeAR dev articles, overall and per publisher."""
-    total = PRF()
+    """Source spans by overlap over all PolNeAR dev articles, overall and per publisher;
+    also cue spans and the sources of direct quotations."""
+    total, cues, direct = PRF(), PRF(), PRF()
     per_outlet: dict[str, PRF] = {}
     articles = polnear_articles(folder)
     for article, text, gold in articles:
-        found = _source_items(find_attributions(text))
-        prf = match_spans(gold, found).prf
+        found = find_attributions(text)
+        prf = match_spans(gold["sources"], _source_items(found)).prf
         total += prf
         per_outlet.setdefault(article.split("_", 1)[0], PRF()).__iadd__(prf)
-    rows = {"all sources": total}
+        found_cues = {(a.cue.start, a.cue.end): {"start": a.cue.start, "end": a.cue.end}
+                      for a in found if a.source_type != "common_knowledge"}
+        cues += match_spans(gold["cues"], list(found_cues.values())).prf
+        direct += match_spans(gold["direct"], _source_items([a for a in found if a.direct])).prf
+    rows = {"all sources": total, "cues": cues, "sources of direct quotes": direct}
     rows.update({f"outlet {k}": v for k, v in sorted(per_outlet.items())})
-    notes = [f"{len(articles)} articles, first annotator per article; type not checked"]
+    notes = [f"{len(articles)} articles, first annotator per article; type not checked",
+             "a direct quote in PolNeAR: content that opens with a quotation mark"]
     return ScoreTable("Attribution sources: PolNeAR dev (overlap)", rows, notes)
 
 
