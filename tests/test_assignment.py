@@ -14,6 +14,8 @@ from medialit.assignment import (
     CODE_PLACEHOLDER,
     MARKDOWN_PLACEHOLDER,
     is_solution_cell,
+    model_answers,
+    model_answers_markdown,
     release,
     release_notebook,
 )
@@ -196,3 +198,31 @@ def test_real_lessons_follow_nbgrader_cell_rules():
             assert re.fullmatch(r"[a-zA-Z0-9_\-]+", meta.get("grade_id", "")), where
             ids.append(meta["grade_id"])
         assert len(ids) == len(set(ids)), f"{path.name}: grade_id values repeat"
+
+
+def test_model_answers_collects_each_exercise(tmp_path):
+    nb = _lesson()
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell("# Lesson 9 · Demo\n\nText."))
+    nb.cells[4].source = "A reply with ``` fences inside."
+    src = _write(tmp_path / "09-demo.ipynb", nb)
+    answers = model_answers(src)
+    assert [a["grade_id"] for a in answers] == ["ex1", "ex2", "ex3"]
+    assert answers[0]["lesson"] == "Lesson 9 · Demo"
+    assert answers[0]["exercise"] == "Exercise 1"
+    assert "secret_answer" in answers[0]["answer"]
+    page = model_answers_markdown(src)
+    assert page.startswith("## Lesson 9 · Demo")
+    assert "````text\nA reply with ``` fences inside.\n````" in page
+
+
+def test_model_answers_of_the_real_lessons():
+    lessons = _real_lessons()
+    answers = model_answers(LESSONS)
+    for path in lessons:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        expected = sum(is_solution_cell(c) for c in nb["cells"])
+        title = next(line[2:] for line in "".join(nb["cells"][0]["source"]).splitlines()
+                     if line.startswith("# "))
+        mine = [a for a in answers if a["lesson"] == title.strip()]
+        assert len(mine) == expected, f"{path.name}: {len(mine)} model answers, {expected} solutions"
+        assert all(a["exercise"].startswith("Exercise") for a in mine), path.name

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -115,19 +116,28 @@ def test_gradebook_example_is_real(tmp_path, monkeypatch, capsys):
     assert csv_text in blocks, f"gradebook.md's CSV is out of date; the report prints:\n{csv_text}"
 
 
-def test_answer_keys_page_covers_every_lesson_bank():
+def test_answer_keys_page_covers_every_lesson_bank_and_exercise():
+    """Run the page's own code cells (as the book build does) and check what they display."""
     text = (GUIDE / "answer-keys.md").read_text(encoding="utf-8")
     cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", text, re.S)
-    assert cells, "answer-keys.md has no code cell that generates the keys"
-    source = "\n".join(line for line in cells[0].splitlines() if not line.startswith(":"))
+    assert len(cells) == 2, "answer-keys.md should generate the quiz keys and the model answers"
     namespace: dict = {}
-    exec(compile(source, "answer-keys.md", "exec"), namespace)  # the page's own code
+    shown = []
+    for cell in cells:
+        lines = [line for line in cell.strip().splitlines() if not line.startswith(":")]
+        lines[-1] = "_shown = " + lines[-1]  # the displayed value, as in a notebook
+        exec(compile("\n".join(lines), "answer-keys.md", "exec"), namespace)
+        shown.append(namespace["_shown"].data)
+    keys, answers = shown
     banks = sorted(p.stem for p in (ROOT / "lessons" / "quizzes").glob("lesson[0-9][0-9].yaml"))
-    assert namespace["banks"] == banks
-    markdown = namespace["Markdown"]("\n\n---\n\n".join(
-        namespace["answer_key"](name, "md") for name in banks)).data
     for name in banks:
-        assert f"Bank `{name}`" in markdown, f"no answer key for {name}"
+        assert f"Bank `{name}`" in keys, f"no answer key for {name}"
+    for path in sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            if grade_id and cell["metadata"]["nbgrader"].get("solution"):
+                assert f"(`{grade_id}`)" in answers, f"{path.name}: no model answer {grade_id}"
 
 
 def test_course_map_names_existing_lessons():

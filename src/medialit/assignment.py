@@ -19,6 +19,9 @@ writes a copy of each notebook for students in which
 The placeholder of a code cell is a comment, so a released notebook still runs
 from top to bottom.
 
+:func:`model_answers_markdown` collects every exercise and its model answer
+into one Markdown page for the teacher (the instructor guide shows it).
+
 Command line: ``medialit assignment release lessons/ OUT/``.
 """
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -35,6 +39,8 @@ __all__ = [
     "CODE_PLACEHOLDER",
     "MARKDOWN_PLACEHOLDER",
     "is_solution_cell",
+    "model_answers",
+    "model_answers_markdown",
     "release",
     "release_notebook",
 ]
@@ -184,3 +190,53 @@ def release(source: str | os.PathLike[str], out: str | os.PathLike[str]) -> list
         _write_atomic(target, student)
         written.append(target)
     return written
+
+
+def _title(nb: dict[str, Any], path: Path) -> str:
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            for line in _source(cell).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return path.stem
+
+
+def model_answers(source: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """Every exercise of the notebook(s) at ``source`` with its model answer, in lesson order.
+
+    Each item has ``lesson`` (the notebook's ``# `` title), ``exercise`` (the
+    first line of the last Markdown heading before the solution, without the
+    ``#`` marks), ``grade_id``, ``cell_type`` and ``answer`` (the solution
+    cell's source).
+    """
+    out = []
+    for path in _notebooks(Path(source)):
+        nb = _read(path)
+        lesson = _title(nb, path)
+        heading = ""
+        for cell in nb["cells"]:
+            text = _source(cell)
+            if cell.get("cell_type") == "markdown" and text.lstrip().startswith("#"):
+                heading = text.lstrip().splitlines()[0].lstrip("#").strip()
+            if is_solution_cell(cell):
+                grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+                out.append({"lesson": lesson, "exercise": heading, "grade_id": str(grade_id),
+                            "cell_type": str(cell.get("cell_type", "code")), "answer": text})
+    return out
+
+
+def model_answers_markdown(source: str | os.PathLike[str]) -> str:
+    """:func:`model_answers` as one Markdown page: a section per lesson, the exercise as a
+    bold line, the model answer as a code block (written answers are comments)."""
+    parts: list[str] = []
+    lesson = None
+    for item in model_answers(source):
+        if item["lesson"] != lesson:
+            lesson = item["lesson"]
+            parts.append(f"## {lesson}")
+        body = item["answer"]
+        ticks = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", body)), default=0))
+        language = "python" if item["cell_type"] == "code" else "text"
+        parts.append(f"**{item['exercise']}** (`{item['grade_id']}`)\n\n"
+                     f"{ticks}{language}\n{body}\n{ticks}")
+    return "\n\n".join(parts) + "\n"
