@@ -139,7 +139,9 @@ def score_szeged(folder: Path) -> list[ScoreTable]:
                                      "(false alarm) " + item.category).items():
             cue_by_type.setdefault(type_name.replace("speculation_", ""), PRF()).__iadd__(prf)
     note = (f"{count} sentences of wiki.sentences.jsonl (all of them: nothing was trained, so there is no split); "
-            "gold = modal_* or hypo_doxastic cues; hypo_condition/hypo_investigation cues are optional")
+            "a sentence is uncertain when it has a modal_* or hypo_doxastic cue (one with only hypo_condition/"
+            "hypo_investigation cues counts as certain); a hedge of any listed category makes a sentence predicted "
+            "uncertain")
     return [
         ScoreTable("Szeged Uncertainty Corpus (Wikipedia), sentence level: is the sentence hedged?", sentence_rows,
                    [note]),
