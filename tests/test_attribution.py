@@ -198,9 +198,11 @@ def test_text_with_no_attribution():
     assert find_attributions("   \n") == []
 
 
-def test_non_string_input_is_refused():
-    with pytest.raises(TypeError, match="str"):
+def test_non_string_input_is_refused_and_documents_are_read():
+    with pytest.raises(TypeError, match="not bytes"):
         find_attributions(b"Smith said so.")  # type: ignore[arg-type]
+    doc = medialit.Document.from_text("Smith said so.")
+    assert find_attributions(doc) == find_attributions(doc.text)
 
 
 # --- offsets (hypothesis) -------------------------------------------------------------

@@ -21,6 +21,14 @@ quotation) or an appeal to common knowledge ("as you know"). The rules follow
    last person or role, "they" to the last group or organisation); a definite
    role ("the president") refers to the most recently named person.
 
+Known gaps (see ``medialit evaluate attribution`` for figures): reporting
+verbs outside the lexicon are missed unless a "that"-clause follows; a source
+far from its verb (a long relative clause in between) is missed or cut short;
+pronouns are resolved without gender or number agreement beyond he/she vs
+they; attributions nested inside another's quotation are reported as well
+(except "I think" and the like inside a quotation, which belong to the quoted
+speaker); headline case and transcripts are handled by simple rules.
+
 Offsets are half-open character positions into the exact string passed in:
 ``text[a.start:a.end] == a.text`` and likewise for ``source``, ``cue`` and
 ``quote``.
@@ -705,7 +713,8 @@ class _Found:
 def find_attributions(text: str) -> list[Attribution]:
     """Find every attribution in ``text``: source, cue, quotation, type, referent.
 
-    Works on any string (an empty one gives ``[]``). Offsets index ``text``.
+    Works on any string (an empty one gives ``[]``); a :class:`Document` is
+    read through its ``.text``. Offsets index that text.
 
     Args:
         text: an article or any passage, as plain text.
@@ -723,8 +732,11 @@ def find_attributions(text: str) -> list[Attribution]:
     ...     "Officials met. Tan Kefei said so. He also noted that ties are close.")]
     [('Tan Kefei', 'named_person', None), ('He', 'pronoun', 'Tan Kefei')]
     """
+    if isinstance(text, Document):
+        text = text.text
     if not isinstance(text, str):
-        raise TypeError("find_attributions needs a str: pass doc.text for a Document")
+        raise TypeError(f"find_attributions needs the text as a str, not {type(text).__name__}: "
+                        "decode bytes first, or pass doc.text")
     if not text.strip():
         return []
     paragraphs = paragraph_spans(text)
