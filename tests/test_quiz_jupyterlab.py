@@ -146,16 +146,38 @@ def test_widget_quiz_in_jupyterlab(lab):
 
             radio.click()
             question.locator("button", has_text="Check").click()
-            page.wait_for_function(
-                "document.querySelector('.medialit-quiz-question .mq-feedback')"
-                ".textContent.includes('Correct.')"
-            )
+            question.locator(".mq-feedback", has_text="Correct.").wait_for()
             assert feedback.get_attribute("aria-live") == "polite"
             assert "makes the claim less certain" in feedback.inner_text()
             score = page.locator(".medialit-quiz", has_text="Your score in").last
             assert "1 of 10 points" in score.inner_text()
+
+            # keyboard only: arrow to another option, Tab to Check, press Space
+            page.wait_for_selector(".medialit-quiz[data-lm-suppress-shortcuts]")  # KeyboardGuard ran
+            question.locator("input[type=radio]").first.focus()
+            page.keyboard.press("ArrowDown")
+            assert question.locator("input[type=radio]").nth(1).is_checked(), "arrow keys left the quiz"
+            for _ in range(6):  # Tab on to the Check button
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement.textContent.trim()") == "Check":
+                    break
+            else:
+                pytest.fail("the Check button cannot be reached with Tab")
+            page.keyboard.press("Space")
+            question.locator(".mq-feedback", has_text="Not quite.").wait_for()
+
+            numeric = page.locator(".medialit-quiz-question").nth(2)
+            box = numeric.locator("input[type=text]")
+            box.focus()
+            page.keyboard.type("14")
+            assert box.input_value() == "14", "typing digits triggered notebook shortcuts"
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.textContent.trim()") == "Check"
+            page.keyboard.press("Enter")
+            numeric.locator(".mq-feedback", has_text="Correct.").wait_for()
         finally:
             browser.close()
     saved = json.loads(progress.read_text(encoding="utf-8"))
     entry = saved["banks"]["demo"]["questions"]["single-hedge"]
-    assert entry["answer"] == 0 and entry["score"] == 1.0 and entry["attempts"] == 2
+    assert entry["answer"] == 1 and entry["score"] == 0.0 and entry["attempts"] == 3
+    assert saved["banks"]["demo"]["questions"]["numeric-paragraphs"]["answer"] == "14"

@@ -14,6 +14,7 @@ import html
 import weakref
 from typing import Any
 
+import anywidget
 import ipywidgets as w
 
 from . import markdown
@@ -21,7 +22,7 @@ from .grading import Grade, grade
 from .progress import bank_score, load_progress, record_answer, saved_entry
 from .schema import Bank, Question
 
-__all__ = ["QuestionWidget", "QuizWidget"]
+__all__ = ["KeyboardGuard", "QuestionWidget", "QuizWidget"]
 
 _COLOURS = {"correct": "#0b6b2e", "partial": "#7a4b00", "wrong": "#a4161a", "empty": "#1a1a1a"}
 _ICONS = {"correct": "\u2714 ", "partial": "\u25d0 ", "wrong": "\u2718 ", "empty": ""}
@@ -34,6 +35,40 @@ _HELP = {
     "match": "Choose a category for each item, then press Check.",
     "reflection": "Write your answer and press Save. It is saved, not graded.",
 }
+
+
+class KeyboardGuard(anywidget.AnyWidget):
+    """An invisible widget that keeps JupyterLab's notebook shortcuts away from the quiz.
+
+    In JupyterLab's command mode, arrow keys pressed on a radio button select the next
+    cell instead of the next option, and Enter enters edit mode. Once shown, this
+    widget marks every control of its quiz that gets focus with
+    ``data-lm-suppress-shortcuts`` (Lumino's switch for this; it must sit on the
+    focused element itself, since the shortcuts' ``:focus`` selectors match it),
+    so keys inside the quiz reach the controls.
+    """
+
+    _esm = """
+    function render({ el }) {
+      let tries = 0;
+      const guard = (event) => {
+        const target = event.target;
+        if (target && target.setAttribute) target.setAttribute("data-lm-suppress-shortcuts", "true");
+      };
+      const mark = () => {
+        const quiz = el.isConnected ? el.closest(".medialit-quiz") : null;
+        if (quiz) {
+          quiz.setAttribute("data-lm-suppress-shortcuts", "true");
+          quiz.addEventListener("focusin", guard);
+          if (quiz.contains(document.activeElement)) guard({ target: document.activeElement });
+        } else if (tries++ < 100) {
+          setTimeout(mark, 100);
+        }
+      };
+      mark();
+    }
+    export default { render };
+    """
 
 
 def _level(result: Grade, empty: bool) -> str:
@@ -286,7 +321,8 @@ class QuizWidget:
             head.append(w.HTML(title))
         self.score = w.HTML(_score_text(bank))
         _SCORE_VIEWS.setdefault(bank.id, weakref.WeakSet()).add(self.score)
-        self.box = w.VBox(head + [q.box for q in self.questions] + [self.score])
+        guard = KeyboardGuard(layout=w.Layout(display="none"))
+        self.box = w.VBox(head + [q.box for q in self.questions] + [self.score, guard])
         self.box.add_class("medialit-quiz")
 
     def question(self, question_id: str) -> QuestionWidget:
