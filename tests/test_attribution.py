@@ -90,6 +90,12 @@ def test_common_knowledge_phrases():
     assert all(a.name == COMMON_KNOWLEDGE for a in found)
 
 
+def test_according_to_takes_the_whole_phrase_once():
+    text = "It is not an alliance, according to published news reports. Putin said so."
+    assert [(a.source.text, a.source_type) for a in find_attributions(text)] == [
+        ("published news reports", "organization"), ("Putin", "named_person")]
+
+
 def test_impersonal_passive_has_no_source():
     (a,) = find_attributions("It is said that the bridge is unsafe.")
     assert a.source is None

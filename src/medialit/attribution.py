@@ -819,6 +819,11 @@ def find_attributions(text: str) -> list[Attribution]:
         if f is not None:
             found.append(f)
             taken.update(range(i, i + length))
+            if f.src is not None and f.src[0] > i:
+                # a source after its cue ("according to news reports") is not a cue itself
+                taken.update(range(f.src[0], f.src[1] + 1))
+                i = max(i + length, f.src[1] + 1)
+                continue
         i += length
     found.extend(_dash_signatures(text, toks, quotes, taken))
     return _finish(text, toks, found)
