@@ -1374,7 +1374,8 @@ _OPINION = re.compile(r"\?|\b(?:I|we|us|our|let[’']s|should|must|ought|need to
 _PREDICTION = re.compile(r"\b(?:[Ww]ill|[Ww]ould|[Cc]ould|[Cc]an|may|[Mm]ight|[Ss]hall|[Ii]f)\b")
 
 
-def unattributed_claims(doc: Document | str) -> list[Span]:
+def unattributed_claims(doc: Document | str,
+                        attributions: Sequence[Attribution] | None = None) -> list[Span]:
     """Sentences that assert a checkable fact with no source and no stance marker.
 
     A documented heuristic, not a classifier. A sentence counts when
@@ -1407,7 +1408,7 @@ def unattributed_claims(doc: Document | str) -> list[Span]:
     ['The bridge cost 40 million euros.']
     """
     doc = _as_doc(doc)
-    atts = find_attributions(doc.text)
+    atts = find_attributions(doc.text) if attributions is None else attributions
     try:
         from .hedging import find_hedges  # type: ignore[attr-defined]
 
@@ -1440,7 +1441,7 @@ def attribution_summary(doc: Document | str) -> dict[str, Any]:
     by_type = {t: sum(a.source_type == t for a in atts) for t in SOURCE_TYPES}
     table = attribution_table(doc, atts)
     top = [f"{r.source} ({r.type}, {r.count})" for r in table.head(5).itertuples()]
-    claims = unattributed_claims(doc)
+    claims = unattributed_claims(doc, atts)
     return {
         "attributions": len(atts),
         "sources": int(len(table)),
