@@ -280,3 +280,34 @@ def test_feedback_contrast_and_axe(visit):
     serious = [(v["id"], len(v["nodes"])) for v in result["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def _random_answer(rng, q):
+    if q.type == "single":
+        return rng.randrange(len(q.options))
+    if q.type == "multiple":
+        return sorted(rng.sample(range(len(q.options)), rng.randint(1, len(q.options))))
+    if q.type == "numeric":
+        return str(rng.choice([q.answer, q.answer + 1, q.answer - 0.5, q.answer + q.tolerance]))
+    if q.type == "select-words":
+        n = len(q.words)
+        near = sorted({i for i, w in enumerate(q.words) for a in q.answers
+                       if w.start < a.end + 20 and a.start - 20 < w.end})
+        picked = rng.sample(near, min(len(near), rng.randint(1, 5))) + rng.sample(range(n), rng.randint(0, 2))
+        return sorted(set(picked))
+    if q.type == "match":
+        return [rng.choice(q.categories) for _ in q.items]
+    return " ".join(["word"] * rng.randint(1, 8))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_answers_grade_the_same_in_browser_and_python(visit, seed):
+    import random
+
+    rng = random.Random(seed)
+    bank = mq.load_bank("demo")
+    page = visit()
+    for q in bank.questions:
+        answer = _random_answer(rng, q)
+        shown = _set_in_browser(page, q, answer)
+        assert re.sub(r"^\W+\s", "", shown) == mq.grade(q, answer).status, (q.id, answer)
