@@ -317,6 +317,12 @@ def _pronoun_of(tok: _Tok) -> str | None:
     return base if base in _SUBJECT_PRONOUNS and base not in {"who", "which"} else None
 
 
+def _people_plural(tok: _Tok) -> bool:
+    """A lower-case plural that names people by what they do: "environmentalists", "protesters"."""
+    return tok.text.isalpha() and tok.text.islower() and len(tok.text) > 5 and tok.low.endswith(
+        ("ists", "ers", "ians", "ants", "ors", "ents", "ees")) and tok.low not in _FUNCTION
+
+
 def _np_word(tok: _Tok) -> bool:
     """A word that can belong to a source noun phrase (not a determiner)."""
     cls = _word_class(tok)
@@ -351,7 +357,7 @@ def _np_back(toks: list[_Tok], j: int, strict: bool = False) -> tuple[int, int] 
         return None
     if not head.text[0].isalpha():
         return None
-    strong = _np_word(head)
+    strong = _np_word(head) or _people_plural(head)
     if not strong:
         if strict or head.low in _FUNCTION or head.text[0].isupper() or head.low in _SKIP:
             return None
@@ -790,12 +796,16 @@ def find_attributions(text: str) -> list[Attribution]:
                 classes & {"org", "outlet", "evidence", "capital", "country", "place",
                            "nonname", "time", "collective", "role"}) and len(re.findall(
                     r"\b" + re.escape(name[-1].text) + r"\b", text)) >= 2
-            if transcript or signed:
+            # "Poll: Wealthy Voters Abandon ..." (a headline naming a poll, report or study)
+            document = len(name) == 1 and classes <= {"evidence"} and classes and name[
+                0].text[0].isupper() and not name[0].text.isupper()
+            if transcript or signed or document:
                 para = next(p for p in paragraphs if p.start <= t.start < p.end)
                 qs = toks[j + 1].start
                 q = Span(qs, para.end, text[qs:para.end])
-                found.append(_Found((k, j - 1), Span(toks[j].start, toks[j].end, ":"), q, True,
-                                    "speaker label and colon", None, "named_person"))
+                found.append(_Found((k, j - 1), Span(toks[j].start, toks[j].end, ":"), q,
+                                    not document, "speaker label and colon", None,
+                                    "organization" if document else "named_person"))
                 taken.update(range(k, j + 1))
 
     # 3. reporting verbs and phrases
@@ -1116,7 +1126,8 @@ def _clause_start(toks: list[_Tok], k: int) -> bool:
     before = toks[k - 1]
     return before.text in _OPEN_QUOTES or before.text in _CLOSE_QUOTES or before.text in ",;:" \
         or before.low in {"but", "and", "however", "meanwhile", "yet", "while", "though",
-                          "although", "because", "as", "so", "when", "that"}
+                          "although", "because", "as", "so", "when", "that", "which", "who",
+                          "whom", "what"}
 
 
 _PREPOSITIONS = {"in", "on", "at", "after", "before", "since", "during", "by", "for", "with",
