@@ -140,6 +140,12 @@ def test_she_skips_an_organization_and_finds_the_person():
     assert she.refers_to == "Mary Jones"
 
 
+def test_pronoun_gender_given_by_the_text():
+    text = "Mr. Lee spoke. Ms. Park said the plan works. Mr. Lee said it does not. She added more."
+    she = _by_source(text)["She"]
+    assert she.refers_to == "Park"
+
+
 def test_relative_who_points_to_the_phrase_before():
     text = "The plan was backed by Senator Ann Lee, who said it would pass."
     who = _by_source(text)["who"]
@@ -295,6 +301,12 @@ def test_unattributed_claims_heuristic():
             "It could fail soon. We must act. Officials confirmed the cost.")
     claims = [s.text for s in unattributed_claims(text)]
     assert claims == ["The bridge cost 40 million euros."]
+
+
+def test_unattributed_claims_skip_hedged_sentences():
+    pytest.importorskip("medialit.hedging")
+    text = "The bridge probably cost 40 million euros. The tunnel cost 12 million euros."
+    assert [s.text for s in unattributed_claims(text)] == ["The tunnel cost 12 million euros."]
 
 
 def test_second_hand_chain_in_case_study(case_study):

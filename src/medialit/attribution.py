@@ -1199,6 +1199,7 @@ def _quote_for(text: str, toks: list[_Tok], i: int, length: int, cue: Span,
 
 def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attribution]:
     names = _Names(toks)
+    genders: dict[str, str] = {}
     found.sort(key=lambda f: (f.src_span.start if f.src_span else (
         toks[f.src[0]].start if f.src else f.cue.start), f.cue.start))
     out: list[Attribution] = []
@@ -1229,7 +1230,8 @@ def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attributio
             else:
                 name = source.text
             if stype == "pronoun":
-                refers_to = _resolve(toks[f.src[0]].low, source, out, toks, f.src, names, text)
+                refers_to = _resolve(toks[f.src[0]].low, source, out, toks, f.src, names, text,
+                                     genders)
             elif stype == "official_role" and toks[f.src[0]].low == "the" and not \
                     toks[_head_index(toks, *f.src)].low.endswith("s"):
                 refers_to = names.last_before(s)
@@ -1242,6 +1244,7 @@ def _finish(text: str, toks: list[_Tok], found: list[_Found]) -> list[Attributio
             cue=f.cue, quote=f.quote, direct=f.direct, refers_to=refers_to, name=name,
             implies=f.entry.implies if f.entry else (
                 "judgement" if stype == "common_knowledge" else "neutral"), rule=f.rule or "phrase"))
+        _learn_gender(genders, out[-1])
     out.sort(key=lambda a: (a.start, a.end, a.cue.start))
     return out
 
@@ -1257,8 +1260,28 @@ def _core(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
     return (first, last)
 
 
+_MALE = {"mr", "mr.", "he", "him", "spokesman", "chairman", "congressman", "husband", "father",
+         "son", "brother", "king", "businessman", "sir"}
+_FEMALE = {"mrs", "mrs.", "ms", "ms.", "she", "her", "spokeswoman", "chairwoman",
+           "congresswoman", "wife", "mother", "daughter", "sister", "widow", "queen",
+           "businesswoman"}
+
+
+def _learn_gender(known: dict[str, str], a: Attribution) -> None:
+    """Record a gender the text itself gives away: "Mr. Lee", "the spokeswoman", "she" = X."""
+    if a.source is None:
+        return
+    words = {w.lower() for w in re.findall(r"[\w.]+", a.source.text)}
+    key = a.refers_to or a.name
+    if words & _MALE and not words & _FEMALE:
+        known.setdefault(key, "male")
+    elif words & _FEMALE and not words & _MALE:
+        known.setdefault(key, "female")
+
+
 def _resolve(pronoun: str, source: Span, earlier: list[Attribution], toks: list[_Tok],
-             src: tuple[int, int], names: _Names, text: str) -> str | None:
+             src: tuple[int, int], names: _Names, text: str,
+             known: dict[str, str]) -> str | None:
     """The canonical name a pronoun points back to, or None."""
     def who(a: Attribution) -> str | None:
         return a.refers_to or (a.name if a.source_type != "pronoun" else None)
@@ -1276,11 +1299,12 @@ def _resolve(pronoun: str, source: Span, earlier: list[Attribution], toks: list[
                 return _plain_name(text[toks[np[0]].start:toks[np[1]].end])
         return None
     if pronoun in {"he", "she", "him", "her"}:
+        wanted = "male" if pronoun in {"he", "him"} else "female"
         for a in reversed(earlier):
             if a.source is not None and a.source.end <= source.start and (
                     a.source_type in _PERSONS or (a.source_type == "pronoun" and a.source.text
                                                   .lower() in {"he", "she", "him", "her"})):
-                if who(a):
+                if who(a) and known.get(who(a), wanted) == wanted:
                     return who(a)
         return names.last_before(source.start)
     if pronoun in {"they", "them"}:
