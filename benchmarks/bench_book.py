@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/bench_book.py            # cold + warm build, raw execution, weight
     .venv/bin/python benchmarks/bench_book.py --weight-only book/_build/html
 
+* **snapshot**: the working tree (book, lessons, package, data) is copied to a temporary folder
+  first, and the kernels import medialit from that copy (``PYTHONPATH``), so edits made while
+  the benchmark runs cannot force a re-execution;
 * **cold build**: ``jupyter-book build -W -n --keep-going`` into an empty temporary folder
   (``--path-output``), so no execution cache and no Sphinx environment exist;
 * **warm rebuild**: the same command again with nothing changed;
@@ -21,6 +24,7 @@ import functools
 import gzip
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,7 +33,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BOOK = ROOT / "book"
 JB = ROOT / ".venv" / "bin" / "jupyter-book"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,9 +41,23 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build(output: Path) -> tuple[float, int, str]:
-    """Build the book into ``output/_build/html``; returns seconds, exit status, last lines."""
-    cmd = [str(JB), "build", "-W", "-n", "--keep-going", "--path-output", str(output), str(BOOK)]
+SNAPSHOT_IGNORE = (".git", ".venv", "node_modules", "_build", "__pycache__", ".jupyter_cache",
+                   ".pytest_cache", ".ruff_cache", ".hypothesis", "build", "dist", "*.egg-info")
+
+
+def snapshot(dest: Path) -> Path:
+    """Copy the working tree to ``dest`` (symlinks kept); returns the copy's root."""
+    shutil.copytree(ROOT, dest, symlinks=True, ignore=shutil.ignore_patterns(*SNAPSHOT_IGNORE))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(dest / "src")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    )
+    return dest
+
+
+def build(root: Path, output: Path) -> tuple[float, int, str]:
+    """Build ``root/book`` into ``output/_build/html``; returns seconds, exit status, last lines."""
+    cmd = [str(JB), "build", "-W", "-n", "--keep-going", "--path-output", str(output),
+           str(root / "book")]
     env = {**os.environ, "MEDIALIT_BOOK": "1"}
     started = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -49,11 +66,11 @@ def build(output: Path) -> tuple[float, int, str]:
     return elapsed, done.returncode, tail
 
 
-def book_notebooks() -> list[Path]:
+def book_notebooks(root: Path) -> list[Path]:
     """The notebooks the book executes: lessons, and Markdown pages with a kernelspec."""
-    lessons = sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
+    lessons = sorted((root / "lessons").glob("[0-9][0-9]-*.ipynb"))
     pages = [
-        p for p in sorted(BOOK.rglob("*.md"))
+        p for p in sorted((root / "book").rglob("*.md"))
         if "_build" not in p.parts and p.read_text(encoding="utf-8").startswith("---")
         and "kernelspec:" in p.read_text(encoding="utf-8").split("\n---", 1)[0]
     ]
@@ -144,20 +161,22 @@ def main(argv: list[str] | None = None) -> int:
         html_dir = Path(args.weight_only)
     else:
         tmp = Path(tempfile.mkdtemp(prefix="medialit-bench-book-"))
-        cold, status_cold, tail = build(tmp)
+        root = snapshot(tmp / "repo")
+        out = tmp / "out"
+        cold, status_cold, tail = build(root, out)
         print(f"cold build            {cold:7.1f} s   (exit {status_cold})")
         if status_cold:
             print("  the build reported problems; last lines:\n  " + tail.replace("\n", "\n  "))
-        warm, status_warm, _ = build(tmp)
+        warm, status_warm, _ = build(root, out)
         print(f"warm rebuild          {warm:7.1f} s   (exit {status_warm}; {100 * warm / cold:.0f}% of cold,"
               " target < 10%)")
-        notebooks = book_notebooks()
+        notebooks = book_notebooks(root)
         raw, rows = raw_execution(notebooks)
         for name, seconds, status in rows:
             print(f"  nbclient {name:34s} {seconds:6.1f} s  {status}")
         print(f"raw execution (nbclient, {len(rows)} notebooks) {raw:7.1f} s   "
               f"(cold build = {cold / raw:.2f}x raw, target < 2x)")
-        html_dir = tmp / "_build" / "html"
+        html_dir = out / "_build" / "html"
         print(f"build kept in {tmp} (delete it when done)")
 
     if args.no_weight:
