@@ -147,7 +147,9 @@ def test_widget_quiz_in_jupyterlab(lab):
             radio.click()
             question.locator("button", has_text="Check").click()
             question.locator(".mq-feedback", has_text="Correct.").wait_for()
-            assert feedback.get_attribute("aria-live") == "polite"
+            live = question.locator(".mq-live > .widget-html-content")
+            assert live.get_attribute("aria-live") == "polite" and live.get_attribute("role") == "status"
+            assert page.locator(".medialit-quiz .widget-html-content[aria-live=polite]").count() == 8
             assert "makes the claim less certain" in feedback.inner_text()
             score = page.locator(".medialit-quiz", has_text="Your score in").last
             assert "1 of 10 points" in score.inner_text()

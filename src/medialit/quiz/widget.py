@@ -45,7 +45,9 @@ class KeyboardGuard(anywidget.AnyWidget):
     widget marks every control of its quiz that gets focus with
     ``data-lm-suppress-shortcuts`` (Lumino's switch for this; it must sit on the
     focused element itself, since the shortcuts' ``:focus`` selectors match it),
-    so keys inside the quiz reach the controls.
+    so keys inside the quiz reach the controls. It also makes the lasting element of
+    each feedback and score widget (class ``mq-live``) an ``aria-live`` region, so
+    screen readers announce each new feedback (the HTML inside is replaced).
     """
 
     _esm = """
@@ -55,12 +57,22 @@ class KeyboardGuard(anywidget.AnyWidget):
         const target = event.target;
         if (target && target.setAttribute) target.setAttribute("data-lm-suppress-shortcuts", "true");
       };
+      const announce = (quiz) => {
+        quiz.querySelectorAll(".mq-live > .widget-html-content").forEach((node) => {
+          if (!node.hasAttribute("aria-live")) {
+            node.setAttribute("role", "status");
+            node.setAttribute("aria-live", "polite");
+          }
+        });
+      };
       const mark = () => {
         const quiz = el.isConnected ? el.closest(".medialit-quiz") : null;
         if (quiz) {
           quiz.setAttribute("data-lm-suppress-shortcuts", "true");
           quiz.addEventListener("focusin", guard);
           if (quiz.contains(document.activeElement)) guard({ target: document.activeElement });
+          announce(quiz);
+          new MutationObserver(() => announce(quiz)).observe(quiz, { childList: true, subtree: true });
         } else if (tries++ < 100) {
           setTimeout(mark, 100);
         }
@@ -84,7 +96,7 @@ def _score_text(bank: Bank) -> str:
     if not graded:
         return ""
     return (
-        f'<p role="status" aria-live="polite"><strong>Your score in {html.escape(bank.title)}: '
+        f'<p><strong>Your score in {html.escape(bank.title)}: '
         f"{score:g} of {points:g} points</strong> ({checked} of {graded} questions checked)</p>"
     )
 
@@ -125,6 +137,7 @@ class QuestionWidget:
         buttons.append(self.reset_button)
         self.hint = w.HTML("")
         self.feedback = w.HTML("")
+        self.feedback.add_class("mq-live")
         self.check_button.on_click(lambda _: self.check())
         self.reset_button.on_click(lambda _: self.reset())
         self.hint_button.on_click(lambda _: self.toggle_hint())
@@ -245,7 +258,7 @@ class QuestionWidget:
     def _show(self, result: Grade, empty: bool, note: str = "") -> None:
         level = _level(result, empty)
         colour = _COLOURS[level]
-        parts = [f'<div role="status" aria-live="polite" class="mq-feedback mq-{level}" '
+        parts = [f'<div class="mq-feedback mq-{level}" '
                  f'style="border-left:4px solid {colour};padding:4px 8px;background:#f9fafb;color:#1a1a1a">']
         if note:
             parts.append(f"<p><em>{html.escape(note)}</em></p>")
@@ -320,6 +333,7 @@ class QuizWidget:
                 title += markdown.to_html(bank.description)
             head.append(w.HTML(title))
         self.score = w.HTML(_score_text(bank))
+        self.score.add_class("mq-live")
         _SCORE_VIEWS.setdefault(bank.id, weakref.WeakSet()).add(self.score)
         guard = KeyboardGuard(layout=w.Layout(display="none"))
         self.box = w.VBox(head + [q.box for q in self.questions] + [self.score, guard])
