@@ -211,7 +211,7 @@ def test_model_answers_collects_each_exercise(tmp_path):
     assert answers[0]["exercise"] == "Exercise 1"
     assert "secret_answer" in answers[0]["answer"]
     page = model_answers_markdown(src)
-    assert page.startswith("## Lesson 9 · Demo")
+    assert page.startswith("### Lesson 9 · Demo")
     assert "````text\nA reply with ``` fences inside.\n````" in page
 
 

@@ -233,7 +233,7 @@ def model_answers_markdown(source: str | os.PathLike[str]) -> str:
     for item in model_answers(source):
         if item["lesson"] != lesson:
             lesson = item["lesson"]
-            parts.append(f"## {lesson}")
+            parts.append(f"### {lesson}")
         body = item["answer"]
         ticks = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", body)), default=0))
         language = "python" if item["cell_type"] == "code" else "text"
