@@ -956,8 +956,6 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
             return None
         rule = "according to + source"
     else:
-        if entry.kind == "evidence" and entry.cue == "find" and (nxt is None or nxt.low != "that"):
-            return None
         if nxt is not None and nxt.low in {"up", "off", "out"} and entry.cue in {"show", "call"}:
             return None
         if prev is not None and prev.low in {"the", "a", "an", "his", "her", "their", "its",
@@ -985,6 +983,8 @@ def _attribution_at(text: str, toks: list[_Tok], i: int, length: int, entry: _Cu
                 rule = "quote, verb + source"
         if src is None and prev is not None:
             src, rule = _source_before(toks, i, entry, form, found)
+            if src is None and entry.kind == "evidence":
+                src, rule = _evidence_before(toks, i), "document + verb"
             if src is None and rule == "passive-it":
                 pass
             elif src is None:
@@ -1032,6 +1032,20 @@ _AFTER_INVERTED = {".", ",", ";", ":", "—", "–", "-", "--", "(", "in", "on",
                    "while", "\"", "”", "“", "of", "from", "to", "?", "!", "monday", "tuesday",
                    "wednesday", "thursday", "friday", "saturday", "sunday", "recently", "earlier",
                    "later", "then", "as", "about", "with"}
+
+
+def _evidence_before(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The poll, study or document that "shows" or "found", further back in the sentence:
+    "The latest Reuters/Ipsos poll released Friday shows", "Video of the incident shows"."""
+    sent = toks[i].sent
+    k = i - 1
+    while k >= 0 and toks[k].sent == sent and i - k <= 20 and toks[k].text not in {";", ":"}:
+        if (_word_class(toks[k]) or ("", ""))[1] == "evidence":
+            np = _np_back(toks, k, strict=True)
+            if np is not None and (_clause_start(toks, np[0]) or toks[np[0]].low in _DETS):
+                return np
+        k -= 1
+    return None
 
 
 def _complement_ok(text: str, entry: _Cue, nxt: _Tok | None, sent: int, cue: Span) -> bool:
