@@ -479,6 +479,12 @@ _TYPE_ORDER = ["named_person", "official_role", "organization", "vague", "common
 _TYPE_COLOURS = ["#1f4e79", "#8a3b12", "#2e6b30", "#6b21a8", "#9b1c1c", "#374151"]
 
 
+def _speaker_label(row: dict) -> str:
+    if row["type"] == "common_knowledge":
+        return "common knowledge (no source)"
+    return f"{_clip(row['source'], 40)} ({row['type'].replace('_', ' ')})"
+
+
 def who_speaks_chart(attributions: Sequence[Any], n: int = 15) -> alt.Chart:
     """Who speaks in the text: one bar per source, as many attributions as it gets.
 
@@ -495,7 +501,7 @@ def who_speaks_chart(attributions: Sequence[Any], n: int = 15) -> alt.Chart:
     rows = source_rows(attributions)[:n]
     records = []
     for r in rows:
-        label = f"{_clip(r['source'], 40)} ({r['type'].replace('_', ' ')})"
+        label = _speaker_label(r)
         for how in ("direct", "indirect"):
             if r[how]:
                 records.append({"source": label, "type": r["type"], "how": how,
@@ -514,8 +520,7 @@ def who_speaks_chart(attributions: Sequence[Any], n: int = 15) -> alt.Chart:
     else:
         description = "No attribution was found: nobody is cited as saying anything."
     chart = alt.Chart(alt.Data(values=records)).mark_bar().encode(
-        y=alt.Y("source:N", title="Source (type)", sort=[
-            f"{_clip(r['source'], 40)} ({r['type'].replace('_', ' ')})" for r in rows]),
+        y=alt.Y("source:N", title="Source (type)", sort=[_speaker_label(r) for r in rows]),
         x=alt.X("attributions:Q", title="Attributions", stack="zero",
                 axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("type:N", title="Source type", sort=_TYPE_ORDER,
