@@ -146,8 +146,9 @@ class Attribution:
     said that"). ``name`` is a canonical name for counting ("Tan Kefei" for
     "Chinese Defense Ministry spokesman Tan Kefei"); ``refers_to`` is the
     canonical name a pronoun or role points back to, when it is in the text.
-    ``implies`` is ``neutral`` or ``judgement`` (from the reporting verb) and
-    ``rule`` says which rule found the attribution.
+    ``implies`` is ``neutral`` or ``judgement`` (from the reporting-verb
+    lexicon), or ``unlisted`` for a verb found only because a that-clause
+    follows it ("bragged that"); ``rule`` says which rule found the attribution.
     """
 
     start: int
@@ -846,7 +847,7 @@ _NOT_REPORTING = {"is", "was", "has", "does", "means", "meant", "ensures", "ensu
                   "included", "given", "led", "caused", "causes", "made", "makes", "hopes",
                   "did", "used", "allowed", "allows", "based", "recognized", "remains",
                   "lies", "matters", "helped", "helps", "changed", "changes", "planned"}
-_THAT_VERB = _Cue("(verb + that)", "speech", "neutral", False, frozenset(),
+_THAT_VERB = _Cue("(verb + that)", "speech", "unlisted", False, frozenset(),
                   "a verb followed by a that-clause: someone says, thinks or finds something")
 
 
