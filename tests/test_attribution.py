@@ -112,6 +112,12 @@ def test_clause_verbs_need_content():
     assert find_attributions("She found her keys.") == []
 
 
+def test_unlisted_verb_before_that_clause():
+    (a,) = find_attributions("Trump bragged that he won.")
+    assert (a.source.text, a.cue.text, a.implies) == ("Trump", "bragged", "unlisted")
+    assert find_attributions("There are 21 Cabinet positions that require approval.") == []
+
+
 def test_passive_and_nouns_are_not_attributions():
     assert find_attributions("He was told to leave. The claims were false.") == []
     assert find_attributions("The United States imposed sanctions.") == []
