@@ -352,9 +352,12 @@ def _gold_spans(c: _Checker, spec: Any, qid: str, p_start: int, p_end: int) -> t
         gold = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise c.fail(qid, f"{fld}.file", f"{path.name} is not valid JSON ({exc})") from None
-    raw = gold.get("spans") if isinstance(gold, dict) else None
+    # Stance and claims gold list "spans"; attribution gold lists "sources" (each with "types").
+    raw = None
+    if isinstance(gold, dict):
+        raw = gold.get("spans", gold.get("sources"))
     if not isinstance(raw, list):
-        raise c.fail(qid, f"{fld}.file", f"{path.name} has no top-level 'spans' list")
+        raise c.fail(qid, f"{fld}.file", f"{path.name} has no top-level 'spans' or 'sources' list")
     kind = spec.get("kind")
     required, optional = [], []
     for span in raw:
@@ -362,7 +365,8 @@ def _gold_spans(c: _Checker, spec: Any, qid: str, p_start: int, p_end: int) -> t
             span.get("end"), int
         ):
             continue
-        if kind is not None and kind not in (span.get("kind"), span.get("source_type")):
+        labels = {span.get("kind"), span.get("source_type"), *(span.get("types") or [])}
+        if kind is not None and kind not in labels:
             continue
         s, e = span["start"], span["end"]
         if s >= p_start and e <= p_end and s < e:
