@@ -127,11 +127,7 @@ def test_vendored_vega_files_match_package_json():
 
 
 def test_vega_loads_first_and_in_order():
-    sys.path.insert(0, str(BOOK / "_ext"))
-    try:
-        import medialit_book
-    finally:
-        sys.path.pop(0)
+    medialit_book = _extension()
     names = [name for name, _ in medialit_book.VEGA_FILES]
     priorities = [priority for _, priority in medialit_book.VEGA_FILES]
     assert names == ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js"]
@@ -157,3 +153,37 @@ def test_front_and_reference_pages_exist_with_a_title(page):
     text = (BOOK / f"{page}.md").read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1] if text.startswith("---") else text
     assert re.search(r"^# \S", body, re.M), f"{page}.md has no top-level title"
+
+
+def _extension():
+    sys.path.insert(0, str(BOOK / "_ext"))
+    try:
+        import medialit_book
+    finally:
+        sys.path.pop(0)
+    return medialit_book
+
+
+def test_the_extension_knows_which_pages_are_notebooks():
+    ext = _extension()
+    assert ext._is_notebook(BOOK / "how-the-tools-work.md")
+    assert not ext._is_notebook(BOOK / "intro.md")
+    assert ext._is_notebook(ROOT / "lessons" / "00-start-here.ipynb")
+
+
+def test_re_execution_follows_the_package_and_its_data(tmp_path, monkeypatch):
+    """The digest that triggers re-execution changes when a file of the package changes."""
+    ext = _extension()
+    package = tmp_path / "src" / "medialit"
+    (package / "quiz" / "static").mkdir(parents=True)
+    (package / "hedging.py").write_text("RULES = 1\n")
+    (tmp_path / "datasets").mkdir()
+    (tmp_path / "datasets" / "gold.json").write_text("{}")
+    monkeypatch.setattr(ext, "QUIZ_STATIC", package / "quiz" / "static")
+    first = ext._inputs_digest()
+    assert ext._inputs_digest() == first
+    (package / "hedging.py").write_text("RULES = 2\n")
+    second = ext._inputs_digest()
+    assert second != first
+    (tmp_path / "datasets" / "gold.json").write_text('{"a": 1}')
+    assert ext._inputs_digest() != second
