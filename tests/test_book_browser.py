@@ -275,6 +275,43 @@ def test_every_chart_draws_with_its_description(site, visit):
         assert not v.problems, f"{docname}:\n" + "\n".join(v.problems)
 
 
+def test_charts_with_and_without_data_pass_axe(browser, server):
+    """The book renderer's output, drawn by the vendored Vega files: no serious axe finding,
+    even for a chart whose data is empty (Vega leaves an empty mark group behind)."""
+    import altair as alt
+    import pandas as pd
+
+    from medialit import display
+
+    scripts = "".join(
+        f'<script src="{server}_static/vendor/{name}"></script>'
+        for name in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+    )
+    figures = []
+    for rows in ([{"word": "a", "n": 2}, {"word": "b", "n": 5}], []):
+        chart = (
+            alt.Chart(pd.DataFrame(rows, columns=["word", "n"]))
+            .mark_bar()
+            .encode(x=alt.X("n:Q", title="Count"), y=alt.Y("word:N", title="Word"))
+            .properties(title="Words", description="How often each word occurs.")
+        )
+        figures.append(display.book_renderer(chart.to_dict())["text/html"])
+    page = browser.new_page()
+    try:
+        page.set_content(
+            f"<!DOCTYPE html><html lang='en'><head><title>Charts</title>{scripts}</head>"
+            f"<body><main><h1>Charts</h1>{''.join(figures)}</main></body></html>"
+        )
+        page.wait_for_function("() => document.querySelectorAll('.medialit-chart-view svg.marks').length == 2")
+        page.wait_for_timeout(300)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        page.close()
+    serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
 # ---- quizzes ------------------------------------------------------------------------------
 
 

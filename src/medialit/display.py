@@ -103,6 +103,11 @@ def book_renderer(spec: dict, **metadata: Any) -> dict[str, str]:
         # vega-embed's menu button has only an icon: give it a name screen readers announce.
         "var menu = el.querySelector('details > summary');"
         "if (menu) { menu.setAttribute('aria-label', 'Chart menu: save the chart as an image'); }"
+        # A layer with no data leaves an empty mark group that still claims to be a graphic
+        # (axe svg-img-alt): it shows nothing, so hide it from assistive technology.
+        "el.querySelectorAll('g.role-mark').forEach(function (g) {"
+        "if (!g.children.length) { g.removeAttribute('role');"
+        "g.removeAttribute('aria-roledescription'); g.setAttribute('aria-hidden', 'true'); } });"
         "}).catch(function (err) {"
         "el.textContent = 'This chart could not be drawn.'; console.error(err); });"
         "}"
