@@ -53,7 +53,7 @@ HIDDEN_CELL_SUMMARY = '<summary aria-label="Toggle hidden content">'
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
-    os.environ.setdefault("MEDIALIT_BOOK", "1")
+    os.environ["MEDIALIT_BOOK"] = "1"  # the book always uses the book renderer
     if QUIZ_STATIC.is_dir():
         config.html_static_path = [*config.html_static_path, str(QUIZ_STATIC)]
 
