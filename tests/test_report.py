@@ -131,3 +131,10 @@ def test_exported_and_light_to_import():
 def test_compare_needs_two_names():
     with pytest.raises(ValueError, match="two different names"):
         compare("A text.", "Another.", names=("same", "same"))
+
+
+def test_empty_chart_is_caption_only():
+    """A chart with nothing to draw would be an empty graphic to a screen reader (axe: serious)."""
+    r = report(RECIPE, charts=True)
+    loaded_figure = next(f for f in re.findall(r"<figure>.*?</figure>", r.html, re.S) if "oaded" in f)
+    assert "<svg" not in loaded_figure and "<figcaption>" in loaded_figure

@@ -127,10 +127,20 @@ def _svg(spec: dict) -> str | None:
     return svg
 
 
+def _has_rows(spec: dict) -> bool:
+    """True when the chart has data to draw (an empty chart is caption only)."""
+    values = list(spec.get("datasets", {}).values())
+    inline = spec.get("data", {}).get("values")
+    if inline is not None:
+        values.append(inline)
+    return any(values) if values else True
+
+
 def _figure(chart: Any, draw: bool) -> str:
     spec = chart.to_dict()
     caption = html.escape(chart_description(spec))
-    svg = _svg(spec) if draw else None
+    # An empty chart would be an empty graphic to a screen reader: the caption says it all.
+    svg = _svg(spec) if draw and _has_rows(spec) else None
     body = f"<div class='medialit-chart'>{svg}</div>" if svg else ""
     return f"<figure>{body}<figcaption>{caption}</figcaption></figure>"
 
