@@ -106,79 +106,76 @@ def lab(tmp_path):
         log.close()
 
 
-def test_widget_quiz_in_jupyterlab(lab):
-    from playwright.sync_api import sync_playwright
-
+def test_widget_quiz_in_jupyterlab(lab, chromium_browser):
     base, token, progress = lab
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
-            page = context.new_page()
-            page.set_default_timeout(60_000)
-            page.goto(f"{base}/lab/tree/quiz.ipynb?token={token}")
-            page.wait_for_function("window.jupyterapp !== undefined")
-            page.evaluate("window.jupyterapp.restored")
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell.jp-CodeCell")
-            page.wait_for_function(
-                "window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.sessionContext"
-            )
-            page.evaluate("window.jupyterapp.shell.currentWidget.sessionContext.ready")
-            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    browser = chromium_browser  # shared: see tests/conftest.py
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{base}/lab/tree/quiz.ipynb?token={token}")
+        page.wait_for_function("window.jupyterapp !== undefined")
+        page.evaluate("window.jupyterapp.restored")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell.jp-CodeCell")
+        page.wait_for_function(
+            "window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.sessionContext"
+        )
+        page.evaluate("window.jupyterapp.shell.currentWidget.sessionContext.ready")
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
 
-            radio = page.locator(".widget-radio-box label", has_text="likely").first
-            radio.wait_for(state="visible")
-            question = page.locator(".medialit-quiz-question").first
-            assert "Question 1 of 7" in question.inner_text()
-            # every question type rendered: radios, checkboxes, text box, word buttons, drop-downs, text area
-            assert page.locator(".medialit-quiz-question").count() == 7
-            assert page.locator(".medialit-quiz .widget-toggle-button").count() > 50
-            assert page.locator(".medialit-quiz select").count() == 3
-            assert page.locator(".medialit-quiz textarea").count() == 1
+        radio = page.locator(".widget-radio-box label", has_text="likely").first
+        radio.wait_for(state="visible")
+        question = page.locator(".medialit-quiz-question").first
+        assert "Question 1 of 7" in question.inner_text()
+        # every question type rendered: radios, checkboxes, text box, word buttons, drop-downs, text area
+        assert page.locator(".medialit-quiz-question").count() == 7
+        assert page.locator(".medialit-quiz .widget-toggle-button").count() > 50
+        assert page.locator(".medialit-quiz select").count() == 3
+        assert page.locator(".medialit-quiz textarea").count() == 1
 
-            question.locator(".widget-radio-box label", has_text="time").click()
-            question.locator("button", has_text="Check").click()
-            feedback = question.locator(".mq-feedback")
-            feedback.wait_for(state="visible")
-            assert "Not quite." in feedback.inner_text()
-            assert "part of what is claimed" in feedback.inner_text()
+        question.locator(".widget-radio-box label", has_text="time").click()
+        question.locator("button", has_text="Check").click()
+        feedback = question.locator(".mq-feedback")
+        feedback.wait_for(state="visible")
+        assert "Not quite." in feedback.inner_text()
+        assert "part of what is claimed" in feedback.inner_text()
 
-            radio.click()
-            question.locator("button", has_text="Check").click()
-            question.locator(".mq-feedback", has_text="Correct.").wait_for()
-            live = question.locator(".mq-live > .widget-html-content")
-            assert live.get_attribute("aria-live") == "polite" and live.get_attribute("role") == "status"
-            assert page.locator(".medialit-quiz .widget-html-content[aria-live=polite]").count() == 8
-            assert "makes the claim less certain" in feedback.inner_text()
-            score = page.locator(".medialit-quiz", has_text="Your score in").last
-            assert "1 of 10 points" in score.inner_text()
+        radio.click()
+        question.locator("button", has_text="Check").click()
+        question.locator(".mq-feedback", has_text="Correct.").wait_for()
+        live = question.locator(".mq-live > .widget-html-content")
+        assert live.get_attribute("aria-live") == "polite" and live.get_attribute("role") == "status"
+        assert page.locator(".medialit-quiz .widget-html-content[aria-live=polite]").count() == 8
+        assert "makes the claim less certain" in feedback.inner_text()
+        score = page.locator(".medialit-quiz", has_text="Your score in").last
+        assert "1 of 10 points" in score.inner_text()
 
-            # keyboard only: arrow to another option, Tab to Check, press Space
-            page.wait_for_selector(".medialit-quiz[data-lm-suppress-shortcuts]")  # KeyboardGuard ran
-            question.locator("input[type=radio]").first.focus()
-            page.keyboard.press("ArrowDown")
-            assert question.locator("input[type=radio]").nth(1).is_checked(), "arrow keys left the quiz"
-            for _ in range(6):  # Tab on to the Check button
-                page.keyboard.press("Tab")
-                if page.evaluate("document.activeElement.textContent.trim()") == "Check":
-                    break
-            else:
-                pytest.fail("the Check button cannot be reached with Tab")
-            page.keyboard.press("Space")
-            question.locator(".mq-feedback", has_text="Not quite.").wait_for()
-
-            numeric = page.locator(".medialit-quiz-question").nth(2)
-            box = numeric.locator("input[type=text]")
-            box.focus()
-            page.keyboard.type("14")
-            assert box.input_value() == "14", "typing digits triggered notebook shortcuts"
+        # keyboard only: arrow to another option, Tab to Check, press Space
+        page.wait_for_selector(".medialit-quiz[data-lm-suppress-shortcuts]")  # KeyboardGuard ran
+        question.locator("input[type=radio]").first.focus()
+        page.keyboard.press("ArrowDown")
+        assert question.locator("input[type=radio]").nth(1).is_checked(), "arrow keys left the quiz"
+        for _ in range(6):  # Tab on to the Check button
             page.keyboard.press("Tab")
-            assert page.evaluate("document.activeElement.textContent.trim()") == "Check"
-            page.keyboard.press("Enter")
-            numeric.locator(".mq-feedback", has_text="Correct.").wait_for()
-        finally:
-            browser.close()
+            if page.evaluate("document.activeElement.textContent.trim()") == "Check":
+                break
+        else:
+            pytest.fail("the Check button cannot be reached with Tab")
+        page.keyboard.press("Space")
+        question.locator(".mq-feedback", has_text="Not quite.").wait_for()
+
+        numeric = page.locator(".medialit-quiz-question").nth(2)
+        box = numeric.locator("input[type=text]")
+        box.focus()
+        page.keyboard.type("14")
+        assert box.input_value() == "14", "typing digits triggered notebook shortcuts"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Check"
+        page.keyboard.press("Enter")
+        numeric.locator(".mq-feedback", has_text="Correct.").wait_for()
+    finally:
+        context.close()
     saved = json.loads(progress.read_text(encoding="utf-8"))
     entry = saved["banks"]["demo"]["questions"]["single-hedge"]
     assert entry["answer"] == 1 and entry["score"] == 0.0 and entry["attempts"] == 3
