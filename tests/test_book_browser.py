@@ -25,17 +25,7 @@ pytestmark = [pytest.mark.book, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: The build command of ``make book``.
 BUILD = [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", "-W", "-n", "--keep-going", str(BOOK)]
 #: Sources whose change makes an existing build stale.

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from conftest import CHROMIUM_LAUNCH_ARGS, CHROMIUM_PATH
 
 alt = pytest.importorskip("altair")
 pd = pytest.importorskip("pandas")
@@ -166,10 +167,6 @@ def test_chart_description(spec, expected):
 
 # ---- a live JupyterLab, offline ------------------------------------------------------------
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.mark.browser
@@ -222,7 +219,7 @@ def test_chart_draws_offline_in_a_live_jupyterlab(tmp_path):
         # In its own thread: another test module may hold a sync Playwright (and its event
         # loop) open in the main thread for the whole session.
         with sync_api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_LAUNCH_ARGS)
             context = browser.new_context()
 
             def route(r):

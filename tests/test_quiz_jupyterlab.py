@@ -20,19 +20,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import CHROMIUM_PATH
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 JUPYTER = Path(sys.executable).with_name("jupyter")
 
 
@@ -45,8 +36,8 @@ def _free_port() -> int:
 @pytest.fixture
 def lab(tmp_path):
     """A running JupyterLab on 127.0.0.1; yields (base URL, token, progress file)."""
-    if not CHROMIUM.is_file():
-        pytest.skip(f"Debian's Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    if not Path(CHROMIUM_PATH).is_file():
+        pytest.skip(f"Debian's Chromium not found at {CHROMIUM_PATH} (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api")
     root = tmp_path / "root"
     root.mkdir()

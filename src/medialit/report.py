@@ -36,6 +36,7 @@ from .document import Document
 from .framing import find_loaded_language, framing_summary, perspective
 from .hedging import find_hedges, stance_summary
 from .render import highlight
+from .summary import format_value
 
 __all__ = ["Report", "compare", "report"]
 
@@ -96,18 +97,8 @@ def _as_document(doc: Document | str) -> Document:
     return Document.from_text(doc)
 
 
-def _value(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) or "none"
-    if isinstance(value, (list, tuple)):
-        return "; ".join(_value(v) for v in value) or "none"
-    return "none" if value is None else str(value)
-
-
 def _definitions(section: dict[str, Any]) -> str:
-    rows = "".join(f"<dt>{html.escape(str(k).replace('_', ' '))}</dt><dd>{html.escape(_value(v))}</dd>"
+    rows = "".join(f"<dt>{html.escape(str(k).replace('_', ' '))}</dt><dd>{html.escape(format_value(v))}</dd>"
                    for k, v in section.items())
     return f"<dl>{rows}</dl>"
 

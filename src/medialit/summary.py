@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from .document import Document
 from .reading import read_document
 
-__all__ = ["SECTIONS", "analyze_paths", "summarize"]
+__all__ = ["SECTIONS", "analyze_paths", "format_value", "summarize"]
 
 #: (title, module, function) of each section, in the order shown.
 SECTIONS = (
@@ -55,14 +55,15 @@ def _read(name: str) -> Document:
     return doc
 
 
-def _format_value(value: Any) -> str:
+def format_value(value: Any) -> str:
+    """One summary value as short text: floats to 2 places, lists and dicts joined, None as 'none'."""
     if isinstance(value, float):
         return f"{value:.2f}"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_format_value(v)}" for k, v in value.items()) or "none"
+        return ", ".join(f"{k}: {format_value(v)}" for k, v in value.items()) or "none"
     if isinstance(value, (list, tuple)):
-        return "; ".join(_format_value(v) for v in value) or "none"
-    return str(value)
+        return "; ".join(format_value(v) for v in value) or "none"
+    return "none" if value is None else str(value)
 
 
 def _as_text(summary: dict[str, Any], name: str) -> str:
@@ -71,7 +72,7 @@ def _as_text(summary: dict[str, Any], name: str) -> str:
              f"{summary['paragraphs']} paragraphs"]
     for title, section in summary["sections"].items():
         lines.append(f"-- {title}")
-        lines += [f"   {key}: {_format_value(value)}" for key, value in section.items()]
+        lines += [f"   {key}: {format_value(value)}" for key, value in section.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -82,7 +83,7 @@ def _as_html(summary: dict[str, Any], name: str) -> str:
     for title, section in summary["sections"].items():
         parts.append(f"<h3>{html.escape(title)}</h3><dl>")
         for key, value in section.items():
-            parts.append(f"<dt>{html.escape(str(key))}</dt><dd>{html.escape(_format_value(value))}</dd>")
+            parts.append(f"<dt>{html.escape(str(key))}</dt><dd>{html.escape(format_value(value))}</dd>")
         parts.append("</dl>")
     parts.append("</section>")
     return "".join(parts)
