@@ -23,11 +23,11 @@ lab: setup
 	$(BIN)/jupyter lab lessons/00-start-here.ipynb
 
 test: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks book
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks book
 
 book: setup
 	MEDIALIT_BOOK=1 $(BIN)/jupyter-book build -W -n --keep-going book/
