@@ -19,8 +19,11 @@ $(BIN)/medialit: pyproject.toml
 
 setup: $(BIN)/medialit
 
+# Jupyter refuses to run as root unless told; containers and lab machines often run as root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: setup
-	$(BIN)/jupyter lab lessons/00-start-here.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) lessons/00-start-here.ipynb
 
 test: setup
 	$(BIN)/ruff check src tests benchmarks book
