@@ -45,10 +45,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .data import load_table
 from .document import Document, Span, paragraph_spans, sentence_spans
+
+if TYPE_CHECKING:  # pandas and the renderer are imported only when used
+    import pandas as pd
+
+    from .render import Highlight
 
 __all__ = [
     "COMMON_KNOWLEDGE",
@@ -119,7 +124,7 @@ def _common_knowledge() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r"\b" + row["pattern"] + r"\b", re.I) for row in rows)
 
 
-def reporting_verbs():
+def reporting_verbs() -> pd.DataFrame:
     """The reporting-verb lexicon as a pandas DataFrame (Lesson 5).
 
     One row per verb or phrase: ``cue``, the ``forms`` matched, its ``kind``
@@ -756,7 +761,7 @@ def find_attributions(text: str) -> list[Attribution]:
     # 1. appeals to common knowledge
     for pattern in _common_knowledge():
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken_spans(found)):
+            if any(m.start() < e and s < m.end() for s, e in _taken_spans(found)):
                 continue
             group = m.start("group") if "group" in pattern.groupindex else -1
             if group is not None and group >= 0:
@@ -930,7 +935,7 @@ def _title_case(text: str, sentence: Span) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def taken_spans(found: Iterable[_Found]) -> list[tuple[int, int]]:
+def _taken_spans(found: Iterable[_Found]) -> list[tuple[int, int]]:
     return [(f.cue.start, f.cue.end) for f in found]
 
 
@@ -1375,7 +1380,7 @@ def source_rows(attributions: Iterable[Attribution]) -> list[dict[str, Any]]:
     return sorted(rows.values(), key=lambda r: (-r["count"], r["source"]))
 
 
-def attribution_table(doc: Document | str, attributions: Sequence[Attribution] | None = None):
+def attribution_table(doc: Document | str, attributions: Sequence[Attribution] | None = None) -> pd.DataFrame:
     """One row per source (pandas DataFrame), most cited first.
 
     Columns: ``source`` (canonical name; pronouns and roles are counted under
@@ -1398,7 +1403,7 @@ def attribution_table(doc: Document | str, attributions: Sequence[Attribution] |
 
 
 def attribution_summary_by_type(doc: Document | str,
-                                attributions: Sequence[Attribution] | None = None):
+                                attributions: Sequence[Attribution] | None = None) -> pd.DataFrame:
     """Attributions per source type (pandas DataFrame): ``type``, ``count``,
     ``direct``, ``indirect``, ``sources`` (distinct speakers), in the order of
     :data:`SOURCE_TYPES` (types with no attribution show 0)."""
@@ -1625,7 +1630,7 @@ TYPE_DESCRIPTIONS = {
 
 
 def highlight_attributions(text: str, attributions: Sequence[Attribution] | None = None,
-                           caption: str | None = "Who says so: sources and reporting cues"):
+                           caption: str | None = "Who says so: sources and reporting cues") -> Highlight:
     """Sources and cues highlighted in ``text`` with :func:`medialit.render.highlight`.
 
     Each source is labelled with its type ("named_person", "vague"...), each

@@ -27,7 +27,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .attribution import attribution_summary, find_attributions, highlight_attributions
 from .claims import CLAIM_TYPES, claims_summary, classify_sentences
@@ -37,6 +37,9 @@ from .framing import find_loaded_language, framing_summary, perspective
 from .hedging import find_hedges, stance_summary
 from .render import highlight
 from .summary import format_value
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Report", "compare", "report"]
 
@@ -247,7 +250,7 @@ def _rates(doc: Document) -> dict[str, float]:
 
 
 def compare(doc_a: Document | str, doc_b: Document | str,
-            names: Sequence[str] = ("first text", "second text")):
+            names: Sequence[str] = ("first text", "second text")) -> pd.DataFrame:
     """Two texts side by side, per 100 words (claim types as % of sentences).
 
     Returns a pandas DataFrame with one row per measure and one column per text

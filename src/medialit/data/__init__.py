@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 __all__ = ["DataFileError", "data_path", "load_table", "load_wordlist", "read_data_text"]
 
@@ -18,7 +22,7 @@ class DataFileError(ValueError):
     """A shipped data file is missing or malformed."""
 
 
-def data_path(name: str):
+def data_path(name: str) -> Traversable:
     """Return a Traversable for ``name`` inside ``medialit/data``."""
     return resources.files(__name__).joinpath(name)
 
