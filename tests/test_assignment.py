@@ -173,6 +173,9 @@ def test_real_lessons_keep_no_solution(tmp_path):
         kept = [c for c in student["cells"] if is_solution_cell(c)]
         assert len(kept) == len(solutions), f"{original.name}: a solution cell went missing"
         assert all(c["metadata"].get("nbgrader", {}).get("grade_id") for c in kept)
+        for cell in kept:  # the student's answer cell is hidden nowhere
+            assert not set(cell["metadata"].get("tags", [])) & {"hide-input", "hide-cell", "remove-input"}
+            assert "source_hidden" not in cell["metadata"].get("jupyter", {})
 
 
 # That every released lesson still runs top to bottom is tested in tests/test_notebooks.py

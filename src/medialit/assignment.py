@@ -10,7 +10,8 @@ writes a copy of each notebook for students in which
   SOLUTION`` / ``### END SOLUTION``, only the lines between the markers are
   replaced, so any starter code around them stays (inside an indented block
   the placeholder is followed by ``pass``, so the cell still parses);
-* the cell is no longer hidden (``jupyter.source_hidden`` is removed) so that
+* the cell is no longer hidden (``jupyter.source_hidden`` and tags such as
+  ``hide-input`` are removed) so that
   students see where to write, and its nbgrader metadata is kept unchanged, so
   an instructor who uses nbgrader can carry on from the released files;
 * cells tagged ``instructor`` (notes for the teacher) are dropped;
@@ -61,6 +62,10 @@ _END = "### END SOLUTION"
 def _source(cell: dict[str, Any]) -> str:
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else str(src)
+
+
+#: Tags with which Jupyter Book or JupyterLab extensions hide a cell or its input.
+HIDING_TAGS = frozenset({"hide-input", "hide-cell", "hide-output", "remove-input", "remove-cell"})
 
 
 def _tags(cell: dict[str, Any]) -> list[str]:
@@ -117,6 +122,9 @@ def release_notebook(nb: dict[str, Any]) -> dict[str, Any]:
                 jupyter.pop("outputs_hidden", None)
                 if not jupyter:
                     meta.pop("jupyter", None)
+            # The answer cell is the student's to write: nothing may hide it in any viewer.
+            if isinstance(meta.get("tags"), list):
+                meta["tags"] = [t for t in meta["tags"] if t not in HIDING_TAGS]
         cells.append(cell)
     student["cells"] = cells
     return student
