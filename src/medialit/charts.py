@@ -92,6 +92,12 @@ def _kind_dash(kinds: Sequence[str] = _KIND_ORDER) -> alt.StrokeDash:
     return alt.StrokeDash("kind:N", title="Kind", sort=list(kinds), scale=alt.Scale(domain=list(kinds), range=dashes))
 
 
+def _kind_shape() -> alt.Shape:
+    """Point shapes by kind (circle for hedges, square for boosters): meaning never rests on colour."""
+    return alt.Shape("kind:N", title="Kind", sort=_KIND_ORDER,
+                     scale=alt.Scale(domain=_KIND_ORDER, range=["circle", "square"]))
+
+
 def _markers(doc: Document, markers: Iterable[Hedge] | None) -> list[Hedge]:
     if markers is None:
         from .hedging import find_hedges
@@ -156,8 +162,7 @@ def density_chart(doc: Document, markers: Iterable[Hedge] | None = None) -> alt.
         y=alt.Y("per_100_words:Q", title="Markers per 100 words"),
         color=_kind_colour(),
         strokeDash=_kind_dash(),
-        shape=alt.Shape("kind:N", title="Kind", sort=_KIND_ORDER,
-                        scale=alt.Scale(domain=_KIND_ORDER, range=["circle", "square"])),
+        shape=_kind_shape(),
         tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("count:Q", title="Markers"), alt.Tooltip("words:Q", title="Words"),
                  alt.Tooltip("per_100_words:Q", title="Per 100 words", format=".2f")],
@@ -218,8 +223,7 @@ def stance_arc_chart(doc: Document, markers: Iterable[Hedge] | None = None) -> a
         y=alt.Y("running_total:Q", title="Markers so far"),
         color=_kind_colour(),
         strokeDash=_kind_dash(),
-        shape=alt.Shape("kind:N", title="Kind", sort=_KIND_ORDER,
-                        scale=alt.Scale(domain=_KIND_ORDER, range=["circle", "square"])),
+        shape=_kind_shape(),
         tooltip=[alt.Tooltip("paragraph:O", title="Paragraph"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("in_paragraph:Q", title="In this paragraph"),
                  alt.Tooltip("running_total:Q", title="So far")],
