@@ -254,6 +254,15 @@ class _Checker:
             raise self.fail(qid, key, f"must be at least {minimum:g}, got {value!r}")
         return float(value)
 
+    def entry(self, item: Any, qid: str, fld: str, fields: tuple[str, ...]) -> dict:
+        """One list entry: a mapping with no fields beyond ``fields``."""
+        if not isinstance(item, dict):
+            raise self.fail(qid, fld, f"expected a mapping with {', '.join(fields)}")
+        unknown = set(item) - set(fields)
+        if unknown:
+            raise self.fail(qid, fld, f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        return item
+
     def items_list(self, data: dict, key: str, qid: str, at_least: int) -> list:
         value = data.get(key)
         if value is None:
@@ -270,11 +279,7 @@ def _options(c: _Checker, data: dict, qid: str, kind: str) -> tuple[Option, ...]
     options = []
     for i, opt in enumerate(raw):
         fld = f"options[{i}]"
-        if not isinstance(opt, dict):
-            raise c.fail(qid, fld, "expected a mapping with text, correct, feedback")
-        unknown = set(opt) - {"text", "correct", "feedback"}
-        if unknown:
-            raise c.fail(qid, fld, f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        opt = c.entry(opt, qid, fld, ("text", "correct", "feedback"))
         correct = opt.get("correct", False)
         if not isinstance(correct, bool):
             raise c.fail(qid, f"{fld}.correct", f"expected true or false, got {correct!r}")
@@ -438,11 +443,7 @@ def _match(c: _Checker, data: dict, qid: str) -> dict:
     items = []
     for i, item in enumerate(c.items_list(data, "items", qid, 1)):
         fld = f"items[{i}]"
-        if not isinstance(item, dict):
-            raise c.fail(qid, fld, "expected a mapping with text, answer, feedback")
-        unknown = set(item) - {"text", "answer", "feedback"}
-        if unknown:
-            raise c.fail(qid, fld, f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        item = c.entry(item, qid, fld, ("text", "answer", "feedback"))
         answer = c.text(item, "answer", qid)
         if answer not in cats:
             raise c.fail(qid, f"{fld}.answer", f"{answer!r} is not one of the categories {cats}")
