@@ -3,7 +3,7 @@
 Subcommands:
 
 * ``medialit analyze FILE... [--format text|json|html]``: a reading summary per document.
-* ``medialit evaluate stance|attribution|loaded|claims``: detector accuracy figures.
+* ``medialit evaluate stance|attribution|loaded|claims|heldout``: detector accuracy figures.
 * ``medialit quiz check`` / ``medialit quiz key BANK --format md|html``: question banks.
 * ``medialit progress report FILES... --csv``: a gradebook from progress files.
 * ``medialit assignment release lessons/ OUT/``: student versions without solutions.
@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("evaluate", help="print precision, recall and F1 of a detector")
-    p.add_argument("what", choices=["stance", "attribution", "loaded", "claims"], help="which detector")
+    p.add_argument("what", choices=["stance", "attribution", "loaded", "claims", "heldout"],
+                   help="which detector (heldout: all detectors on the course's own held-out texts)")
     p.add_argument("--corpora", default=None, help="folder of development corpora (default ../shared/corpora)")
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="output format")
     p.set_defaults(func=_cmd_evaluate)
