@@ -1,0 +1,392 @@
+"""Text in, :class:`Document` out: paragraphs, sentences and tokens as exact offsets.
+
+Every span in a :class:`Document` is a half-open pair of character offsets into
+``doc.text`` plus the slice itself, so ``doc.text[span.start:span.end] == span.text``
+always holds. Later tools (hedges, sources, quizzes, highlights) point back into
+the text through these offsets.
+
+Sentences come from NLTK's Punkt with parameters we set ourselves (a list of
+abbreviations shipped in ``medialit/data/abbreviations.txt``); tokens come from
+NLTK's ``NLTKWordTokenizer.span_tokenize``. No NLTK data is downloaded.
+
+>>> doc = Document.from_text("Dr. Lee said it may rain. It did not.")
+>>> [s.text for s in doc.sentences]
+['Dr. Lee said it may rain.', 'It did not.']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import Any
+
+from ..data import load_wordlist
+from ..errors import check_text
+from .quotes import Quote, QuoteRegions, quote_regions
+from .spans import ConcordanceLine, Paragraph, Span
+
+__all__ = [
+    "ConcordanceLine",
+    "Document",
+    "Paragraph",
+    "Span",
+    "as_document",
+    "paragraph_spans",
+    "sentence_spans",
+    "token_spans",
+]
+
+
+# A heading: a short line with no closing punctuation (the case study has two).
+HEADING_MAX_WORDS = 16
+_CLOSING = ".!?:;,…\"'”’)»"
+_WORD = re.compile(r"\w", re.UNICODE)
+_QUOTE_OPEN = "\"“«„'‘"
+_QUOTE_CLOSE = "\"”»“'’"
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:end]`` as stripped (start, end) pairs."""
+    out = []
+    for match in re.finditer(r"[^\r\n]+", text[start:end]):
+        s, e = match.start() + start, match.end() + start
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when a block looks like one paragraph wrapped at a fixed width."""
+    if len(lines) < 3:
+        return False
+    widths = [e - s for s, e in lines[:-1]]
+    return max(widths) <= 100 and min(widths) >= 0.6 * max(widths)
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= HEADING_MAX_WORDS
+        and line[-1] not in _CLOSING
+        and line[0].isupper()
+        and bool(_WORD.search(line))
+    )
+
+
+def _is_quote(line: str) -> bool:
+    return len(line) > 1 and line[0] in _QUOTE_OPEN and line[-1] in _QUOTE_CLOSE
+
+
+def paragraph_spans(text: str) -> list[Paragraph]:
+    """Split ``text`` into paragraphs, each with its kind.
+
+    A paragraph is a block between blank lines, or a line of its own when the
+    line before it ends a sentence (web pages saved as text often put one
+    paragraph on each line). Blocks hard-wrapped at a fixed width stay whole.
+    A short line without closing punctuation is a ``heading``; a paragraph
+    that follows one ending in a colon ("... and added:"), or that is wholly
+    inside quotation marks, is a ``quote``.
+    """
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?![ \t\r\f\v]*\n))*", text)]
+    paragraphs: list[Paragraph] = []
+    for block_start, block_end in blocks:
+        lines = _line_spans(text, block_start, block_end)
+        if not lines:
+            continue
+        if _hard_wrapped(text, lines):
+            groups = [[lines[0][0], lines[-1][1]]]
+        else:
+            groups = []
+            for s, e in lines:
+                previous = text[groups[-1][0] : groups[-1][1]] if groups else ""
+                if groups and not (previous[-1] in _CLOSING or _is_heading(previous)):
+                    groups[-1][1] = e
+                else:
+                    groups.append([s, e])
+        for s, e in groups:
+            line = text[s:e]
+            kind = "paragraph"
+            if _is_heading(line):
+                kind = "heading"
+            elif _is_quote(line) or (paragraphs and paragraphs[-1].text.endswith(":")):
+                kind = "quote"
+            paragraphs.append(Paragraph(s, e, line, kind))
+    return paragraphs
+
+
+_sentence_tokenizer = None
+_word_tokenizer = None
+
+
+def _punkt():
+    global _sentence_tokenizer
+    if _sentence_tokenizer is None:
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+        params = PunktParameters()
+        params.abbrev_types = set(load_wordlist("abbreviations.txt"))
+        _sentence_tokenizer = PunktSentenceTokenizer(params)
+    return _sentence_tokenizer
+
+
+def _treebank():
+    global _word_tokenizer
+    if _word_tokenizer is None:
+        from nltk.tokenize import NLTKWordTokenizer
+
+        _word_tokenizer = NLTKWordTokenizer()
+    return _word_tokenizer
+
+
+def sentence_spans(text: str, paragraphs: list[Paragraph] | None = None) -> list[Span]:
+    """Sentences of ``text``, never crossing a paragraph break (headings are one sentence).
+
+    Punkt's cut is undone where the next "sentence" starts with a lower-case
+    letter on the same line: the cut followed an abbreviation Punkt did not know.
+
+    >>> [s.text for s in sentence_spans("Carl Paladino, Trump campaign N.Y. co-chair, says so. Yes.")]
+    ['Carl Paladino, Trump campaign N.Y. co-chair, says so.', 'Yes.']
+    """
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
+    punkt = _punkt()
+    out: list[Span] = []
+    for para in paragraphs:
+        if para.kind == "heading":
+            out.append(Span(para.start, para.end, para.text))
+            continue
+        first = len(out)
+        for s, e in punkt.span_tokenize(para.text):
+            s, e = s + para.start, e + para.start
+            if s >= e:
+                continue
+            previous = out[-1] if len(out) > first else None
+            if previous is not None and text[s].islower() and "\n" not in text[previous.end : s]:
+                # Punkt cut after an abbreviation it did not know: "(R-Ga.) | said", "N.Y. | co-chair"
+                out[-1] = Span(previous.start, e, text[previous.start : e])
+            else:
+                out.append(Span(s, e, text[s:e]))
+    return out
+
+
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+_FALLBACK_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Tokens of ``text[start:end]`` by NLTK's ``span_tokenize``, offsets into ``text``.
+
+    Curly apostrophes are read as straight ones, so "Let’s" gives "Let" and
+    "’s" as "Let's" does. NLTK's Treebank rules rewrite quotes before aligning tokens back to the
+    text and, on rare inputs, fail to align; there we fall back to a plain
+    regular expression, so a student never sees a traceback from NLTK.
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    # Treebank rules know the straight apostrophe only: tokenise a copy in which a
+    # curly apostrophe between letters is straight (same length, so offsets hold).
+    straight = _CURLY_APOSTROPHE.sub("'", chunk)
+    try:
+        pairs = list(_treebank().span_tokenize(straight))
+        if any(not chunk[s:e].strip() for s, e in pairs):
+            raise ValueError("blank token")
+    except (ValueError, LookupError, IndexError):
+        pairs = [m.span() for m in _FALLBACK_TOKEN.finditer(chunk)]
+    return [Span(s + start, e + start, text[s + start : e + start]) for s, e in pairs]
+
+
+class Document:
+    """A text with its paragraphs, sentences and tokens as exact offsets.
+
+    Build one with :meth:`Document.from_text` or :func:`medialit.read_document`;
+    :func:`medialit.load_case_study` gives the course's article.
+
+    Attributes:
+        text: the text that every offset indexes.
+        title: a title, if known (not part of ``text``).
+        metadata: anything else known about the text (outlet, date, byline...).
+        page: the raw page the text was extracted from, if any.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        title: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        page: str | None = None,
+    ) -> None:
+        self.text = check_text(text)
+        self.title = title
+        self.metadata = dict(metadata or {})
+        self.page = page
+
+    @classmethod
+    def from_text(cls, text: str, title: str | None = None, **metadata: Any) -> Document:
+        """Make a Document from a string; extra keyword arguments become metadata.
+
+        Raises ValueError with a one-line message for empty text, HTML pasted
+        as text, bytes that are not UTF-8, or text over the size limit.
+        """
+        return cls(text, title=title, metadata=metadata)
+
+    def __repr__(self) -> str:
+        title = f" {self.title!r}" if self.title else ""
+        return f"<Document{title}: {self.word_count} words, {len(self.sentences)} sentences>"
+
+    # --- structure -------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Paragraphs in order, each with ``kind`` heading, paragraph or quote."""
+        return paragraph_spans(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences in order (Punkt with medialit's abbreviations)."""
+        return sentence_spans(self.text, self.paragraphs)
+
+    @cached_property
+    def tokens(self) -> list[Span]:
+        """Word and punctuation tokens in order, sentence by sentence."""
+        out: list[Span] = []
+        for sentence in self.sentences:
+            out.extend(token_spans(self.text, sentence.start, sentence.end))
+        return out
+
+    @cached_property
+    def words(self) -> list[Span]:
+        """Tokens that contain a letter or digit (punctuation left out)."""
+        return [t for t in self.tokens if _WORD.search(t.text)]
+
+    @property
+    def word_count(self) -> int:
+        """Number of word tokens (see :attr:`words`)."""
+        return len(self.words)
+
+    @cached_property
+    def quotes(self) -> QuoteRegions:
+        """Quoted regions (quotation marks and block quotes), see :func:`medialit.text.quote_regions`."""
+        return quote_regions(self.text, self.paragraphs)
+
+    # --- lookups (bisect on cached start offsets: O(log n) each) ----------
+    @cached_property
+    def _starts(self) -> dict[str, list[int]]:
+        return {
+            "sentences": [s.start for s in self.sentences],
+            "paragraphs": [p.start for p in self.paragraphs],
+        }
+
+    def _index_of(self, unit: str, offset: int) -> int | None:
+        spans = getattr(self, unit)
+        index = bisect.bisect_right(self._starts[unit], offset) - 1
+        if index >= 0 and spans[index].start <= offset < spans[index].end:
+            return index
+        return None
+
+    def sentence_index(self, offset: int) -> int | None:
+        """The 0-based number of the sentence containing character ``offset``, or None."""
+        return self._index_of("sentences", offset)
+
+    def sentence_of(self, offset: int) -> Span | None:
+        """The sentence containing character ``offset``, or None (e.g. a blank line).
+
+        >>> doc = Document.from_text("One. Two.")
+        >>> doc.sentence_of(6).text, doc.sentence_of(4)
+        ('Two.', None)
+        """
+        index = self._index_of("sentences", offset)
+        return None if index is None else self.sentences[index]
+
+    def paragraph_of(self, offset: int) -> Paragraph | None:
+        """The paragraph containing character ``offset``, or None."""
+        index = self._index_of("paragraphs", offset)
+        return None if index is None else self.paragraphs[index]
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """The 0-based number of the paragraph containing ``offset``, or None."""
+        return self._index_of("paragraphs", offset)
+
+    def quote_at(self, start: int, end: int | None = None) -> Quote | None:
+        """The innermost quoted region holding ``start:end`` (see :attr:`quotes`), or None."""
+        return self.quotes.at(start, end)
+
+    def concordance(self, word: str, width: int = 40) -> list[ConcordanceLine]:
+        """Keyword in context: every token equal to ``word`` (any case).
+
+        ``word`` may be several tokens ("military alliance"). Each line has the
+        match's offsets and up to ``width`` characters of context either side,
+        with line breaks shown as spaces.
+        """
+        target = [t.text.lower() for t in token_spans(word.strip())]
+        if not target:
+            raise ValueError("concordance needs a word to look for, e.g. doc.concordance('alliance')")
+        lines = []
+        tokens = self.tokens
+        n = len(target)
+        for i in range(len(tokens) - n + 1):
+            if [t.text.lower() for t in tokens[i : i + n]] == target:
+                s, e = tokens[i].start, tokens[i + n - 1].end
+                left = self.text[max(0, s - width) : s].replace("\n", " ")
+                right = self.text[e : e + width].replace("\n", " ")
+                lines.append(ConcordanceLine(s, e, left.rjust(width), self.text[s:e], right))
+        return lines
+
+    def frequencies(self, stopwords: bool = True):
+        """Word frequencies as an NLTK ``FreqDist`` of lower-cased words.
+
+        With ``stopwords=False`` the very common function words in medialit's
+        list (``medialit/data/stopwords.txt``) are left out.
+        """
+        from nltk import FreqDist
+
+        stop = load_wordlist("stopwords.txt") if not stopwords else frozenset()
+        return FreqDist(
+            w for w in (t.text.lower() for t in self.words) if w not in stop
+        )
+
+    def collocations(self, n: int = 10, min_count: int = 2) -> list[tuple[str, str]]:
+        """Word pairs that occur together more than chance predicts (PMI), stop words left out."""
+        from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+        stop = load_wordlist("stopwords.txt")
+        finder = BigramCollocationFinder.from_words(t.text.lower() for t in self.words)
+        finder.apply_freq_filter(min_count)
+        finder.apply_word_filter(lambda w: w in stop or not w.isalpha())
+        return finder.nbest(BigramAssocMeasures.pmi, n)
+
+    def iter_sentences_in(self, paragraph: Span) -> Iterator[Span]:
+        """Sentences that start inside one paragraph (or any span)."""
+        starts = self._starts["sentences"]
+        lo, hi = bisect.bisect_left(starts, paragraph.start), bisect.bisect_left(starts, paragraph.end)
+        return iter(self.sentences[lo:hi])
+
+
+def as_document(text: str | Document) -> Document:
+    """``text`` as a :class:`Document`: a Document is returned as it is, a str is read.
+
+    Every detector calls this first, so each accepts a str or a Document.
+    Blank text gives an empty Document (no paragraphs, sentences or tokens),
+    so a detector finds nothing in it; anything else that is not text gets a
+    one-line TypeError, and text medialit cannot read (HTML, NUL characters,
+    over the size limit) a one-line ValueError.
+
+    >>> as_document("It may rain.").sentences[0].text
+    'It may rain.'
+    >>> as_document("  ").sentences
+    []
+    """
+    if isinstance(text, Document):
+        return text
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str or a medialit.Document, got {type(text).__name__}: "
+                        "pass the article's text or a Document")
+    if not text.strip():
+        blank = Document.__new__(Document)
+        blank.text, blank.title, blank.metadata, blank.page = text, None, {}, None
+        return blank
+    return Document.from_text(text)
