@@ -5,7 +5,8 @@ Subcommands:
 * ``medialit analyze FILE... [--format text|json|html]``: a reading summary per document.
 * ``medialit evaluate stance|attribution|loaded|claims|heldout``: detector accuracy figures.
 * ``medialit quiz check`` / ``medialit quiz key BANK --format md|html``: question banks.
-* ``medialit progress report FILES... --csv``: a gradebook from progress files.
+* ``medialit quiz export BANK... --format qti|moodle|gift [-o OUT]``: banks for an LMS.
+* ``medialit progress report FILES... --format canvas|moodle|csv``: a gradebook from progress files.
 * ``medialit assignment release lessons/ OUT/``: student versions without solutions.
 
 Every subcommand prints a one-line error and exits with status 2 on bad input.
@@ -74,13 +75,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="output format")
     p.set_defaults(func=_cmd_evaluate)
 
-    p = sub.add_parser("quiz", help="check question banks or print an answer key")
+    p = sub.add_parser("quiz", help="check question banks, print an answer key or export banks for an LMS")
     quiz_sub = p.add_subparsers(dest="quiz_command", metavar="ACTION", required=True)
     q = quiz_sub.add_parser("check", help="validate every question bank (or the ones named)")
     q.add_argument("banks", nargs="*", metavar="BANK", help="bank files or names (default: all)")
     q = quiz_sub.add_parser("key", help="answer key with explanations")
     q.add_argument("bank", metavar="BANK", help="a bank file or name such as lesson03")
     q.add_argument("--format", choices=["md", "html"], default="md", help="output format")
+    q = quiz_sub.add_parser(
+        "export", help="export banks for an LMS: QTI 1.2 (Canvas, Blackboard), Moodle XML or GIFT",
+        description="Export question banks for a learning-management system. qti: an IMS QTI 1.2 "
+        "content package (.zip with imsmanifest.xml) for Canvas (Import Course Content > QTI .zip file) "
+        "and Blackboard; moodle: Moodle XML; gift: GIFT text (Moodle). Each bank becomes one quiz or "
+        "question category named after its lesson. What each question type loses is listed in the "
+        "instructor guide page 'Using medialit with your LMS'.",
+        epilog="examples: medialit quiz export lesson03 --format qti -o lesson03.zip; "
+        "medialit quiz export lesson0* --format gift > course.gift",
+    )
+    q.add_argument("banks", nargs="+", metavar="BANK", help="bank names (lesson03) or .yaml files")
+    q.add_argument("--format", required=True, metavar="FORMAT",
+                   help="qti (a .zip for Canvas and Blackboard), moodle (Moodle XML) or gift (GIFT text)")
+    q.add_argument("-o", "--output", metavar="OUT", default=None,
+                   help="file to write (default: standard output for moodle and gift, BANK-qti.zip for qti)")
     p.set_defaults(func=_cmd_quiz)
 
     p = sub.add_parser("progress", help="work with students' progress files")

@@ -181,11 +181,18 @@ def answer_key(bank: Bank | str, fmt: str = "md") -> str:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """``medialit quiz check [BANK...]`` and ``medialit quiz key BANK --format md|html``."""
+    """``medialit quiz check [BANK...]``, ``quiz key BANK --format md|html`` and ``quiz export``."""
     if args.quiz_command == "check":
         return _check(list(args.banks), out)
     if args.quiz_command == "key":
         out.write(answer_key(args.bank, args.format))
+        return 0
+    if args.quiz_command == "export":
+        from .export import write_export
+
+        path = write_export(list(args.banks), args.format, args.output, stdout=out)
+        if path is not None:
+            print(f"wrote {path}", file=sys.stderr)
         return 0
     raise ValueError(f"unknown quiz action {args.quiz_command!r}")
 
