@@ -101,9 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("progress", help="work with students' progress files")
     prog_sub = p.add_subparsers(dest="progress_command", metavar="ACTION", required=True)
-    q = prog_sub.add_parser("report", help="a gradebook from progress files")
+    q = prog_sub.add_parser(
+        "report", help="a gradebook from progress files (a table, CSV, or Canvas/Moodle import CSV)",
+        description="Grade students' progress files again against the banks, one score per lesson. "
+        "canvas: Canvas gradebook import CSV; moodle: Moodle grade import CSV (identifier column plus "
+        "one column per lesson); csv: medialit's CSV. Without --format: a text table.",
+    )
     q.add_argument("files", nargs="+", metavar="FILE", help="students' progress .json files")
-    q.add_argument("--csv", action="store_true", help="write CSV instead of a text table")
+    q.add_argument("--format", default=None, metavar="FORMAT",
+                   help="canvas, moodle or csv (default: a text table)")
+    q.add_argument("--csv", action="store_true", help="the same as --format csv")
     p.set_defaults(func=_cmd_progress)
 
     p = sub.add_parser("assignment", help="prepare notebooks for students")

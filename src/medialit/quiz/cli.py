@@ -6,7 +6,6 @@ Called by :mod:`medialit.cli`, which only parses arguments.
 from __future__ import annotations
 
 import argparse
-import csv
 import html
 import sys
 import warnings
@@ -14,10 +13,12 @@ from pathlib import Path
 from typing import TextIO
 
 from . import markdown
+from .gradebook import StudentRow, canvas_table, csv_table, moodle_table, write_csv
+from .grading import grade
 from .progress import ProgressWarning, bank_score, load_progress
 from .schema import Bank, BankError, Question, bank_names, find_bank, load_bank
 
-__all__ = ["answer_key", "gradebook", "run", "run_progress"]
+__all__ = ["answer_key", "gradebook", "gradebook_rows", "run", "run_progress"]
 
 
 # ----------------------------------------------------------------------------- quiz check
@@ -200,13 +201,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 # ----------------------------------------------------------------------------- gradebook
 
 
-def gradebook(files: list[str | Path]) -> tuple[list[str], list[list[str]]]:
-    """Header and rows: one row per progress file, a column per bank score, then the total.
-
-    Saved answers are graded again against the current banks (so an edited
-    score counts for nothing); a bank that cannot be found falls back to the
-    scores saved in the file, marked ``*``. The first row gives the points possible.
-    """
+def _load_files(files: list[str | Path]) -> list[tuple[Path, dict, str]]:
     progresses = []
     for f in files:
         path = Path(f)
@@ -215,8 +210,48 @@ def gradebook(files: list[str | Path]) -> tuple[list[str], list[list[str]]]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ProgressWarning)
             data = load_progress(path, repair=False)
-        note = "; ".join(str(w.message) for w in caught)
-        progresses.append((path, data, note))
+        progresses.append((path, data, "; ".join(str(w.message) for w in caught)))
+    return progresses
+
+
+def _unreadable(bank: Bank, saved: dict) -> list[str]:
+    """Saved answers of ``bank`` that cannot be graded: listed, never dropped silently."""
+    known = {q.id: q for q in bank.questions}
+    notes = []
+    for qid, entry in saved.items():
+        q = known.get(qid)
+        if q is None:
+            notes.append(f"{bank.id}/{qid}: question no longer in the bank")
+        elif q.graded and not grade(q, entry.get("answer")).answered:
+            notes.append(f"{bank.id}/{qid}: answer cannot be read")
+    return notes
+
+
+def _student(path: Path, data: dict, note: str, banks: dict[str, Bank | None]) -> tuple[StudentRow, set]:
+    row = StudentRow(str(data.get("student") or path.stem), str(path), str(data.get("student_id") or ""))
+    row.notes = [note] if note else []
+    starred = set()
+    for bank_id, bank in banks.items():
+        saved = data["banks"].get(bank_id, {}).get("questions", {})
+        if bank is not None:
+            row.scores[bank_id] = bank_score(bank, data)[0] if bank_id in data["banks"] else None
+            row.notes += _unreadable(bank, saved)
+            continue
+        row.scores[bank_id] = sum(float(e.get("score", 0) or 0) for e in saved.values()
+                                  if isinstance(e.get("score", 0), (int, float)))
+        starred.add((row.file, bank_id))
+        row.notes.append(f"bank {bank_id} not found: saved scores used")
+    return row, starred
+
+
+def gradebook_rows(files: list[str | Path]) -> tuple[dict[str, tuple[str, float | None]], list[StudentRow], set]:
+    """Banks (id -> (title, points)), one :class:`StudentRow` per file, and the starred scores.
+
+    Saved answers are graded again against the current banks (so an edited
+    score counts for nothing); a bank that cannot be found falls back to the
+    scores saved in the file (starred). Unreadable files and answers are noted.
+    """
+    progresses = _load_files(files)
     bank_ids = sorted({b for _, data, _ in progresses for b in data["banks"]})
     banks: dict[str, Bank | None] = {}
     for bank_id in bank_ids:
@@ -224,44 +259,49 @@ def gradebook(files: list[str | Path]) -> tuple[list[str], list[list[str]]]:
             banks[bank_id] = load_bank(find_bank(bank_id))
         except (FileNotFoundError, BankError):
             banks[bank_id] = None
-    header = ["student", "file", *bank_ids, "total", "note"]
-    possible = ["(points possible)", ""]
-    for bank_id in bank_ids:
-        bank = banks[bank_id]
-        possible.append(f"{bank.points:g}" if bank else "?")
-    total_possible = sum(b.points for b in banks.values() if b)
-    possible += [f"{total_possible:g}", ""]
-    rows = [possible]
+    info = {b: (bank.title, bank.points) if bank else (b, None) for b, bank in banks.items()}
+    students, starred = [], set()
     for path, data, note in progresses:
-        row = [str(data.get("student") or path.stem), str(path)]
-        total = 0.0
-        notes = [note] if note else []
-        for bank_id in bank_ids:
-            bank = banks[bank_id]
-            if bank is not None:
-                score = bank_score(bank, data)[0]
-                row.append(f"{score:g}")
-            else:
-                saved = data["banks"].get(bank_id, {}).get("questions", {})
-                score = sum(float(e.get("score", 0) or 0) for e in saved.values()
-                            if isinstance(e.get("score", 0), (int, float)))
-                row.append(f"{score:g}*")
-                notes.append(f"bank {bank_id} not found: saved scores used")
-            total += score
-        row += [f"{round(total, 4):g}", "; ".join(notes)]
-        rows.append(row)
-    return header, rows
+        row, stars = _student(path, data, note, banks)
+        students.append(row)
+        starred |= stars
+    return info, students, starred
+
+
+def gradebook(files: list[str | Path]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows: one row per progress file, a column per bank score, then the total.
+
+    The first row gives the points possible; see :func:`gradebook_rows`.
+    """
+    info, students, starred = gradebook_rows(files)
+    table = csv_table(info, students, starred)
+    return table[0], table[1:]
+
+
+def _lms_table(fmt: str, files: list[str]) -> list[list[str]]:
+    info, students, _ = gradebook_rows(files)
+    for s in students:
+        if not s.student_id:
+            print(f"medialit: warning: {s.file}: no student id, so {fmt} cannot match {s.name!r}: "
+                  "set one with medialit.quiz.set_student(name, student_id=...)", file=sys.stderr)
+        for note in s.notes:
+            print(f"medialit: warning: {s.file}: {note}", file=sys.stderr)
+    return canvas_table(info, students) if fmt == "canvas" else moodle_table(info, students)
 
 
 def run_progress(args: argparse.Namespace, out: TextIO) -> int:
-    """``medialit progress report FILES... [--csv]``: the gradebook as CSV or a text table."""
+    """``medialit progress report FILES... [--format canvas|moodle|csv]``: a gradebook (text table by default)."""
     if args.progress_command != "report":
         raise ValueError(f"unknown progress action {args.progress_command!r}")
+    fmt = "csv" if args.csv else (args.format or "text")
+    if fmt not in ("canvas", "moodle", "csv", "text"):
+        raise ValueError(f"unknown report format {fmt!r}: use canvas, moodle or csv (or leave it out for a table)")
+    if fmt in ("canvas", "moodle"):
+        write_csv(out, _lms_table(fmt, args.files))
+        return 0
     header, rows = gradebook(args.files)
-    if args.csv:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+    if fmt == "csv":
+        write_csv(out, [header, *rows])
         return 0
     if not any(r[-1] for r in rows):
         header, rows = header[:-1], [r[:-1] for r in rows]
@@ -270,4 +310,3 @@ def run_progress(args: argparse.Namespace, out: TextIO) -> int:
     for r in table:
         print("  ".join(c.ljust(wd) for c, wd in zip(r, widths, strict=True)).rstrip(), file=out)
     return 0
-

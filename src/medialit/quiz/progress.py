@@ -63,8 +63,9 @@ def _salvage(data: Any) -> tuple[dict, bool]:
     if not isinstance(data, dict) or not isinstance(data.get("banks"), dict):
         return out, True
     dropped = False
-    if isinstance(data.get("student"), str):
-        out["student"] = data["student"]
+    for key in ("student", "student_id"):
+        if isinstance(data.get(key), str):
+            out[key] = data[key]
     for bank_id, bank in data["banks"].items():
         if not isinstance(bank, dict) or not isinstance(bank.get("questions"), dict):
             dropped = True
@@ -187,11 +188,17 @@ def saved_answer(bank_id: str, question_id: str, path: str | os.PathLike | None 
     return None if entry is None else entry.get("answer")
 
 
-def set_student(name: str, path: str | os.PathLike | None = None) -> None:
-    """Write the student's name into the progress file (shown by ``medialit progress report``)."""
+def set_student(name: str, path: str | os.PathLike | None = None, student_id: str | None = None) -> None:
+    """Write the student's name (and the id the school's LMS knows them by) into the progress file.
+
+    ``medialit progress report`` shows the name; ``--format canvas|moodle`` matches
+    students by ``student_id`` (Canvas: SIS user ID; Moodle: ID number or email address).
+    """
     p = Path(path) if path is not None else progress_path()
     data = load_progress(p)
     data["student"] = str(name)
+    if student_id is not None:
+        data["student_id"] = str(student_id)
     _write(p, data)
 
 
