@@ -342,6 +342,32 @@ def _cond_attributive(c: _Context, words: frozenset[str]) -> bool:
     return c.word(c.i - 1) in _word_sets()["det"] and nxt[:1].isalpha() and nxt not in ("to", "for", "that")
 
 
+def _is_past(word: str) -> bool:
+    sets = _word_sets()
+    if word in sets["past_irregular"]:
+        return True
+    return len(word) > 4 and word.endswith("ed") and word not in sets["not_past"]
+
+
+def _cond_past_before(c: _Context, words: frozenset[str]) -> bool:
+    """A past-tense verb earlier in the sentence: "they believed it would fail" (the future seen from the past)."""
+    return any(_is_past(c.word(k)) for k in range(c.sentence_start(), c.i))
+
+
+def _cond_opens_clause(c: _Context, words: frozenset[str]) -> bool:
+    """The word opens a sentence or a clause: "Consider the problem", "As an example, consider..." (an instruction)."""
+    return c.i == c.sentence_start() or c.word(c.i - 1) in (",", ":", ";", "(")
+
+
+def _cond_next_verb(c: _Context, words: frozenset[str]) -> bool:
+    """The next verb, skipping "not", "also", "probably"..., is in ``words``: "would (not) be", "would seem"."""
+    skip = _word_sets()["verb_skip"]
+    k = c.j
+    while k < c.j + 4 and (c.word(k) in skip or c.word(k).endswith("n't")):
+        k += 1
+    return c.word(k) in words
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -360,6 +386,9 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "relative": _cond_relative,
     "past_frame": _cond_past_frame,
     "manner": _cond_manner,
+    "past_before": _cond_past_before,
+    "opens_clause": _cond_opens_clause,
+    "next_verb": _cond_next_verb,
 }
 
 

@@ -1,0 +1,59 @@
+"""The issue-16 precision rules of the stance lexicon: each one keeps the hedge and drops the look-alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.hedging import find_hedges
+
+
+def marked(text: str) -> list[tuple[str, str]]:
+    return [(h.text, h.category) for h in find_hedges(text) if h.kind == "hedge"]
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # would: a softened judgement, not an action in a story or a plan
+    ("That would be a mistake.", "Farrell would portray the detective in four films."),
+    ("It would seem that the plan failed.", "The new plan would raise taxes for most families."),
+    # would after a past-tense verb: the future seen from the past
+    ("That would be a mistake.", "The army knew then that the islands would be lost."),
+    # could before a verb of skill or perception: ability
+    ("The talks could collapse next week.", "From the tower she could see the whole valley."),
+    # believe in: trust or faith
+    ("I believe the figures are wrong.", "Children believe in Santa Claus."),
+    # expected as an adjective between a determiner and a noun
+    ("Many expected a quick deal.", "The piece moves to the expected key of F major."),
+    # suspect the noun
+    ("I suspect the figures are wrong.", "The suspect was arrested at 3 a.m."),
+    # potential the noun (capacity)
+    ("A potential buyer visited the site.", "The region has great potential for tourism."),
+    # consider as an instruction
+    ("Many consider the plan a mistake.", "Consider the problem of dividing a cake."),
+    # can be seen: literal (visible) versus tentative ("seen as")
+    ("The vote can be seen as a warning.", "The tower can be seen from the motorway."),
+])
+def test_rule_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
+
+
+@pytest.mark.parametrize("text", ["An estimated 9,000 people used the branch.", "The herd is estimated at 2,000.",
+                                  "The estimated cost is 31 million euros."])
+def test_an_estimate_of_a_figure_is_an_approximator(text):
+    assert [category for _, category in marked(text)] == ["approximator"]
+
+
+def test_an_estimate_as_a_belief_stays_doxastic():
+    assert marked("Analysts estimate that sales will fall.") == [("estimate", "doxastic")]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("The mayor was accused of taking bribes.", "shield"),
+    ("Historians have questioned whether the letter is genuine.", "doxastic"),
+])
+def test_unsourced_accusation_and_doubt_are_hedges(text, category):
+    assert category in [c for _, c in marked(text)]
+
+
+def test_a_named_accuser_is_an_attribution_not_a_hedge():
+    assert marked("Several speakers accused the council of acting too late.") == []
