@@ -38,6 +38,8 @@ __all__ = [
     "saved_answer",
     "saved_entry",
     "set_student",
+    "submit_bank",
+    "bank_submitted",
 ]
 
 FORMAT = "medialit-progress"
@@ -145,7 +147,8 @@ def _write(path: Path, data: dict) -> None:
 
 
 def record_answer(bank_id: str, question_id: str, answer: Any, result: Grade | None = None,
-                  title: str | None = None, path: str | os.PathLike | None = None) -> dict:
+                  title: str | None = None, path: str | os.PathLike | None = None,
+                  mode: str | None = None) -> dict:
     """Save one answer (and its grade) and return the saved entry.
 
     The file is re-read first, so other lessons' answers are never dropped;
@@ -166,6 +169,8 @@ def record_answer(bank_id: str, question_id: str, answer: Any, result: Grade | N
     }
     if result is not None:
         entry.update(score=result.score, points=result.points, correct=result.correct)
+    if mode is not None:
+        entry["mode"] = mode
     bank["questions"][question_id] = entry
     _write(p, data)
     return entry
@@ -200,6 +205,26 @@ def set_student(name: str, path: str | os.PathLike | None = None, student_id: st
     if student_id is not None:
         data["student_id"] = str(student_id)
     _write(p, data)
+
+
+def submit_bank(bank_id: str, mode: str = "exam", path: str | os.PathLike | None = None) -> str:
+    """Record that the student submitted ``bank_id`` (in exam mode); returns the time saved.
+
+    After this the quiz views lock the answers and show the feedback.
+    """
+    p = Path(path) if path is not None else progress_path()
+    data = load_progress(p)
+    bank = data["banks"].setdefault(bank_id, {"questions": {}})
+    bank["mode"] = mode
+    bank["submitted_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    _write(p, data)
+    return bank["submitted_at"]
+
+
+def bank_submitted(bank_id: str, path: str | os.PathLike | None = None) -> bool:
+    """True once :func:`submit_bank` has been called for ``bank_id``."""
+    bank = load_progress(path)["banks"].get(bank_id, {})
+    return isinstance(bank, dict) and bool(bank.get("submitted_at"))
 
 
 def bank_score(bank: Bank, progress: dict) -> tuple[float, float, int, int]:

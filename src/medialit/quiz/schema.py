@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "QUESTION_TYPES",
+    "QUIZ_MODES",
     "Bank",
     "BankError",
     "MatchItem",
@@ -33,6 +34,8 @@ __all__ = [
 ]
 
 QUESTION_TYPES = ("single", "multiple", "numeric", "select-words", "match", "reflection")
+#: ``practice`` shows feedback on every Check; ``exam`` records answers and shows feedback only after Submit.
+QUIZ_MODES = ("practice", "exam")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _COMMON = {"id", "type", "prompt", "hint", "explanation", "points", "tags"}
@@ -131,6 +134,7 @@ class Bank:
     questions: tuple[Question, ...]
     description: str = ""
     path: Path | None = None
+    mode: str = "practice"
 
     def question(self, question_id: str) -> Question:
         """The question with this id (``KeyError`` naming the known ids if absent)."""
@@ -512,7 +516,7 @@ def parse_bank(data: Any, fname: str = "<bank>", path: Path | None = None) -> Ba
     c = _Checker(fname)
     if not isinstance(data, dict):
         raise c.fail(None, None, "expected a mapping with id, title, lesson and questions at the top")
-    unknown = set(data) - {"id", "title", "lesson", "description", "questions"}
+    unknown = set(data) - {"id", "title", "lesson", "description", "questions", "mode"}
     if unknown:
         raise c.fail(None, sorted(map(str, unknown))[0], "unknown top-level field")
     bank_id = c.text(data, "id", None)
@@ -523,6 +527,9 @@ def parse_bank(data: Any, fname: str = "<bank>", path: Path | None = None) -> Ba
     lesson = data.get("lesson")
     if isinstance(lesson, bool) or not isinstance(lesson, int):
         raise c.fail(None, "lesson", f"expected a lesson number, got {lesson!r}")
+    mode = data.get("mode", "practice")
+    if mode not in QUIZ_MODES:
+        raise c.fail(None, "mode", f"{mode!r} is not one of {', '.join(QUIZ_MODES)}")
     raw_questions = data.get("questions")
     if not isinstance(raw_questions, list) or not raw_questions:
         raise c.fail(None, "questions", "expected a non-empty list of questions")
@@ -541,6 +548,7 @@ def parse_bank(data: Any, fname: str = "<bank>", path: Path | None = None) -> Ba
         questions=tuple(questions),
         description=c.text(data, "description", None, required=False),
         path=path,
+        mode=mode,
     )
 
 

@@ -142,13 +142,14 @@ def _controls(q: Question, uid: str) -> str:
     )
 
 
-def _question_html(bank: Bank, q: Question, number: int, total: int) -> str:
+def _question_html(bank: Bank, q: Question, number: int, total: int, exam: bool = False) -> str:
     e = html.escape
     uid = f"mq-{bank.id}-{q.id}-{next(_COUNTER)}"
     legend = f"Question {number} of {total}" if total > 1 else "Question"
-    check = "Save" if q.type == "reflection" else "Check"
+    check = "Save answer" if exam else ("Save" if q.type == "reflection" else "Check")
+    reset = "" if exam else '<button type="button" class="mq-reset">Try again</button>'
     hint_button = hint = ""
-    if q.hint:
+    if q.hint and not exam:
         hint_button = (
             f'<button type="button" class="mq-hint-button" aria-expanded="false" '
             f'aria-controls="{uid}-hint">Hint</button>'
@@ -163,19 +164,32 @@ def _question_html(bank: Bank, q: Question, number: int, total: int) -> str:
         f'<p class="mq-help">{_TYPE_HELP[q.type]}</p>'
         f"{_controls(q, uid)}"
         f'<div class="mq-buttons"><button type="button" class="mq-check">{check}</button>'
-        f'{hint_button}<button type="button" class="mq-reset">Try again</button></div>'
+        f"{hint_button}{reset}</div>"
         f"{hint}"
         f'<div class="mq-feedback" role="status" aria-live="polite"></div>'
         f"</fieldset></div>"
     )
 
 
-def render_html(bank: Bank, question_ids: list[str] | None = None) -> str:
+_EXAM_HEAD = (
+    '<p class="mq-exam-note"><strong>Exam mode:</strong> press <em>Save answer</em> on each question, '
+    "then <em>Submit answers</em>. Results appear after you submit; then your answers are locked.</p>"
+)
+_EXAM_TAIL = (
+    '<div class="mq-submit-row"><button type="button" class="mq-submit">Submit answers</button></div>'
+)
+
+
+def render_html(bank: Bank, question_ids: list[str] | None = None, mode: str | None = None) -> str:
     """The static quiz: one ``div.medialit-quiz`` for ``bank`` (or only the given questions).
 
-    Needs ``medialit-quiz.js`` and ``.css`` on the page; without JavaScript a
-    note says so. Every text from the bank is escaped.
+    ``mode`` (``practice`` or ``exam``; default: the bank's) goes into
+    ``data-mode``: in exam mode the page saves answers and shows results only
+    after Submit. Needs ``medialit-quiz.js`` and ``.css`` on the page; without
+    JavaScript a note says so. Every text from the bank is escaped.
     """
+    mode = mode or bank.mode
+    exam = mode == "exam"
     e = html.escape
     questions = [bank.question(qid) for qid in question_ids] if question_ids else list(bank.questions)
     numbers = {q.id: i + 1 for i, q in enumerate(bank.questions)}
@@ -185,17 +199,19 @@ def render_html(bank: Bank, question_ids: list[str] | None = None) -> str:
         head = f'<h3 class="mq-title">{e(bank.title)}</h3>'
         if bank.description:
             head += f'<div class="mq-description">{markdown.to_html(bank.description)}</div>'
-    body = "".join(_question_html(bank, q, numbers[q.id], total) for q in questions)
+    head += _EXAM_HEAD if exam else ""
+    body = "".join(_question_html(bank, q, numbers[q.id], total, exam) for q in questions)
     return (
-        f'<div class="medialit-quiz tex2jax_ignore" data-bank="{e(bank.id)}" '
-        f'data-title="{e(bank.title)}">{head}{body}'
+        f'<div class="medialit-quiz tex2jax_ignore" data-bank="{e(bank.id)}" data-mode="{e(mode)}" '
+        f'data-title="{e(bank.title)}">{head}{body}{_EXAM_TAIL if exam else ""}'
         f'<p class="mq-score" aria-live="polite"></p>'
         f'<noscript><p class="mq-noscript">This self-check quiz needs JavaScript.</p></noscript>'
         f"</div>"
     )
 
 
-def standalone_page(bank: Bank, question_ids: list[str] | None = None, static_prefix: str = "") -> str:
+def standalone_page(bank: Bank, question_ids: list[str] | None = None, static_prefix: str = "",
+                    mode: str | None = None) -> str:
     """A whole HTML page with the quiz, linking ``medialit-quiz.css`` and ``.js`` from ``static_prefix``."""
     e = html.escape
     return (
@@ -204,5 +220,5 @@ def standalone_page(bank: Bank, question_ids: list[str] | None = None, static_pr
         f"<title>{e(bank.title)}</title>"
         f'<link rel="stylesheet" href="{e(static_prefix)}medialit-quiz.css">'
         f'<script src="{e(static_prefix)}medialit-quiz.js" defer></script>'
-        f"</head><body><main>{render_html(bank, question_ids)}</main></body></html>\n"
+        f"</head><body><main>{render_html(bank, question_ids, mode)}</main></body></html>\n"
     )

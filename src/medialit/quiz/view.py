@@ -12,6 +12,7 @@ import os
 from functools import cached_property
 from typing import Any
 
+from .modes import resolve_mode
 from .schema import Bank, load_bank
 from .static import render_html
 
@@ -21,8 +22,9 @@ __all__ = ["QuizView", "show", "view"]
 class QuizView:
     """A bank (or some of its questions) ready to display in a notebook or a book page."""
 
-    def __init__(self, bank: Bank, question_ids: list[str] | None = None):
+    def __init__(self, bank: Bank, question_ids: list[str] | None = None, mode: str | None = None):
         self.bank = bank
+        self.mode = resolve_mode(bank.mode, mode)
         self.question_ids = list(question_ids) if question_ids else None
         for qid in self.question_ids or []:
             bank.question(qid)  # KeyError naming the known ids
@@ -32,12 +34,12 @@ class QuizView:
         """The ipywidgets view (:class:`medialit.quiz.widget.QuizWidget`), built on first use."""
         from .widget import QuizWidget
 
-        return QuizWidget(self.bank, self.question_ids)
+        return QuizWidget(self.bank, self.question_ids, self.mode)
 
     @cached_property
     def html(self) -> str:
         """The static HTML quiz (needs ``medialit-quiz.js`` and ``.css`` on the page)."""
-        return render_html(self.bank, self.question_ids)
+        return render_html(self.bank, self.question_ids, self.mode)
 
     def _repr_html_(self) -> str:
         return self.html
@@ -50,24 +52,26 @@ class QuizView:
         return data
 
     def __repr__(self) -> str:
-        return f"QuizView({self.bank.id!r}, {self.question_ids!r})"
+        return f"QuizView({self.bank.id!r}, {self.question_ids!r}, mode={self.mode!r})"
 
 
-def view(bank: str | os.PathLike | Bank, *question_ids: str) -> QuizView:
+def view(bank: str | os.PathLike | Bank, *question_ids: str, mode: str | None = None) -> QuizView:
     """A :class:`QuizView` of ``bank`` (a name such as ``"lesson03"``, a path or a Bank),
-    limited to ``question_ids`` if any are given; nothing is displayed."""
+    limited to ``question_ids`` if any are given; nothing is displayed. ``mode`` is
+    ``"practice"`` or ``"exam"`` (default: ``$MEDIALIT_QUIZ_MODE``, else the bank's ``mode``)."""
     ids: list[str] = []
     for q in question_ids:
         ids.extend([q] if isinstance(q, str) else list(q))
-    return QuizView(load_bank(bank), ids or None)
+    return QuizView(load_bank(bank), ids or None, mode)
 
 
-def show(bank: str | os.PathLike | Bank, *question_ids: str) -> None:
-    """Display a quiz: ``show("lesson03")`` for the whole bank, ``show("lesson03", "q2")`` for one.
+def show(bank: str | os.PathLike | Bank, *question_ids: str, mode: str | None = None) -> None:
+    """Display a quiz: ``show("lesson03")`` for the whole bank, ``show("lesson03", "q2")`` for one,
+    ``show("lesson03", mode="exam")`` to hide results until the student submits.
 
     In JupyterLab it is an interactive widget that saves answers to the progress
     file; in the published book the same cell shows the static quiz.
     """
     from IPython.display import display
 
-    display(view(bank, *question_ids))
+    display(view(bank, *question_ids, mode=mode))

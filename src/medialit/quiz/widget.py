@@ -19,10 +19,12 @@ import ipywidgets as w
 
 from . import markdown
 from .grading import Grade, grade
-from .progress import bank_score, load_progress, record_answer, saved_entry
+from .progress import bank_score, bank_submitted, load_progress, record_answer, saved_entry, submit_bank
 from .schema import Bank, Question
 
 __all__ = ["KeyboardGuard", "QuestionWidget", "QuizWidget"]
+
+_EXAM_SAVED = "Answer saved. Your results appear after you press Submit at the end of the quiz."
 
 _COLOURS = {"correct": "#0b6b2e", "partial": "#7a4b00", "wrong": "#a4161a", "empty": "#1a1a1a"}
 _ICONS = {"correct": "\u2714 ", "partial": "\u25d0 ", "wrong": "\u2718 ", "empty": ""}
@@ -114,8 +116,11 @@ class QuestionWidget:
     then read ``feedback.value``.
     """
 
-    def __init__(self, bank: Bank, question: Question, number: int = 1, total: int = 1):
+    def __init__(self, bank: Bank, question: Question, number: int = 1, total: int = 1,
+                 mode: str = "practice"):
         self.bank, self.question = bank, question
+        self.exam = mode == "exam"
+        self.locked = False
         q = question
         legend = f"Question {number} of {total}" if total > 1 else "Question"
         points = "not graded" if not q.graded else f"{q.points:g} point" + ("" if q.points == 1 else "s")
@@ -124,17 +129,19 @@ class QuestionWidget:
             f"{markdown.to_html(q.prompt)}<p><em>{html.escape(_HELP[q.type])}</em></p></div>"
         )
         self.control = self._make_control()
+        saves = q.type == "reflection" or self.exam
         self.check_button = w.Button(
-            description="Save" if q.type == "reflection" else "Check",
-            tooltip="Save your answer" if q.type == "reflection" else "Check your answer",
+            description=("Save answer" if self.exam else "Save") if saves else "Check",
+            tooltip="Save your answer" if saves else "Check your answer",
             button_style="primary",
         )
         self.reset_button = w.Button(description="Try again", tooltip="Clear your answer and try again")
         self.hint_button = w.Button(description="Hint", tooltip="Show or hide a hint")
         buttons = [self.check_button]
-        if q.hint:
+        if q.hint and not self.exam:
             buttons.append(self.hint_button)
-        buttons.append(self.reset_button)
+        if not self.exam:
+            buttons.append(self.reset_button)
         self.hint = w.HTML("")
         self.feedback = w.HTML("")
         self.feedback.add_class("mq-live")
@@ -273,20 +280,69 @@ class QuestionWidget:
         self.feedback.value = "".join(parts)
 
     def check(self) -> Grade:
-        """Grade the current answer, show feedback, save it and update the running score."""
+        """Grade the current answer, show feedback, save it and update the running score.
+
+        In exam mode the answer is saved without its grade and no feedback is shown.
+        """
+        if self.exam:
+            return self.save_exam_answer()
         answer = self.answer()
         result = grade(self.question, answer)
         empty = not result.answered
         note = ""
         if not empty:
             try:
-                record_answer(self.bank.id, self.question.id, answer, result, title=self.bank.title)
+                record_answer(self.bank.id, self.question.id, answer, result, title=self.bank.title,
+                              mode="practice")
             except OSError as exc:
                 note = f"Could not save your answer ({exc}); it is kept only until the kernel stops."
         self.last_grade = result
         self._show(result, empty, note)
         if not empty:
             _refresh_scores(self.bank)
+        return result
+
+    def save_exam_answer(self, quiet: bool = False) -> Grade:
+        """Exam mode: save the answer (no score in the file) and say so; no correctness shown."""
+        result = grade(self.question, self.answer())
+        if self.locked:
+            return result
+        if not result.answered:
+            if not quiet:
+                self._note(result.status)
+            return result
+        try:
+            record_answer(self.bank.id, self.question.id, self.answer(), None, title=self.bank.title,
+                          mode="exam")
+        except OSError as exc:
+            self._note(f"Could not save your answer ({exc}); it is kept only until the kernel stops.")
+            return result
+        if not quiet:
+            self._note(_EXAM_SAVED)
+        return result
+
+    def _note(self, text: str) -> None:
+        self.feedback.value = (f'<div class="mq-feedback mq-empty" style="padding:4px 8px;color:#1a1a1a">'
+                               f"<p>{html.escape(text)}</p></div>")
+
+    def lock(self) -> None:
+        """Disable every control and button (exam mode, after Submit)."""
+        self.locked = True
+        stack: list[w.Widget] = [self.control, self.check_button, self.reset_button, self.hint_button]
+        while stack:
+            widget = stack.pop()
+            if hasattr(widget, "disabled"):
+                widget.disabled = True
+            stack.extend(getattr(widget, "children", ()))
+
+    def reveal(self) -> Grade:
+        """Show the grade and feedback of the current answer (exam mode, after Submit)."""
+        result = grade(self.question, self.answer())
+        self.last_grade = result
+        if result.answered:
+            self._show(result, False)
+        else:
+            self._note("Not answered.")
         return result
 
     def reset(self) -> None:
@@ -311,6 +367,9 @@ class QuestionWidget:
         if entry is None:
             return False
         self.set_answer(entry.get("answer"))
+        if self.exam:
+            self._note("Your saved answer is restored. Results appear after you press Submit.")
+            return True
         result = grade(self.question, self.answer())
         if result.answered:
             self.last_grade = result
@@ -321,23 +380,55 @@ class QuestionWidget:
 class QuizWidget:
     """A bank (or some of its questions) as widgets, with a running score. ``.box`` displays it."""
 
-    def __init__(self, bank: Bank, question_ids: list[str] | None = None):
+    def __init__(self, bank: Bank, question_ids: list[str] | None = None, mode: str = "practice"):
         self.bank = bank
+        self.mode = mode
         chosen = [bank.question(q) for q in question_ids] if question_ids else list(bank.questions)
         numbers = {q.id: i + 1 for i, q in enumerate(bank.questions)}
-        self.questions = [QuestionWidget(bank, q, numbers[q.id], len(bank.questions)) for q in chosen]
+        self.questions = [QuestionWidget(bank, q, numbers[q.id], len(bank.questions), mode) for q in chosen]
         head: list[w.Widget] = []
         if not question_ids or len(question_ids) > 1:
             title = f"<h3>{html.escape(bank.title)}</h3>"
             if bank.description:
                 title += markdown.to_html(bank.description)
             head.append(w.HTML(title))
-        self.score = w.HTML(_score_text(bank))
+        self.score = w.HTML("" if mode == "exam" else _score_text(bank))
         self.score.add_class("mq-live")
-        _SCORE_VIEWS.setdefault(bank.id, weakref.WeakSet()).add(self.score)
         guard = KeyboardGuard(layout=w.Layout(display="none"))
-        self.box = w.VBox(head + [q.box for q in self.questions] + [self.score, guard])
+        tail: list[w.Widget] = [self.score, guard]
+        if mode == "exam":
+            head.append(w.HTML("<p><strong>Exam mode:</strong> press <em>Save answer</em> on each question, "
+                               "then <em>Submit answers</em>. Results appear after you submit; "
+                               "then your answers are locked.</p>"))
+            self.submit_button = w.Button(description="Submit answers", button_style="warning",
+                                          tooltip="Submit: lock your answers and see your results")
+            self.submit_button.on_click(lambda _: self.submit())
+            tail.insert(0, self.submit_button)
+        else:
+            _SCORE_VIEWS.setdefault(bank.id, weakref.WeakSet()).add(self.score)
+        self.box = w.VBox(head + [q.box for q in self.questions] + tail)
         self.box.add_class("medialit-quiz")
+        if mode == "exam" and bank_submitted(bank.id):
+            self._finish("Submitted earlier: your answers are locked.")
+
+    def submit(self) -> None:
+        """Exam mode: save every answer, record the submission, lock the answers, show the results."""
+        if self.mode != "exam" or self.submit_button.disabled:
+            return
+        for qw in self.questions:
+            qw.save_exam_answer(quiet=True)
+        try:
+            submit_bank(self.bank.id, "exam")
+        except OSError as exc:
+            self.score.value = f"<p>Could not record the submission ({html.escape(str(exc))}).</p>"
+        self._finish("Submitted: your answers are locked.")
+
+    def _finish(self, note: str) -> None:
+        for qw in self.questions:
+            qw.lock()
+            qw.reveal()
+        self.submit_button.disabled = True
+        self.score.value = f"<p><em>{html.escape(note)}</em></p>" + _score_text(self.bank)
 
     def question(self, question_id: str) -> QuestionWidget:
         """The view of one question of this quiz."""

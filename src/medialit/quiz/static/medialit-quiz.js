@@ -6,6 +6,9 @@
  * dependencies. Text from a bank or typed by a student is inserted with
  * textContent, never as HTML. The answer key in data-key is encoded (not
  * encrypted): these are self-checks, not secure exams.
+ * Exam mode (data-mode="exam"): Check becomes "Save answer" (no correctness shown),
+ * and a "Submit answers" button saves everything, locks the answers and shows the
+ * feedback; the submission is remembered in localStorage.
  * Grading rules mirror medialit/quiz/grading.py.
  * Licence: MIT (medialit).
  */
@@ -13,6 +16,8 @@
   "use strict";
 
   var STORE_PREFIX = "medialit-quiz:v1:";
+  var SUBMITTED = "__submitted__";
+  var EXAM_SAVED = "Answer saved. Your results appear after you press Submit at the end of the quiz.";
   var MAX_EXTRA_WORDS = 3;
 
   function decodeKey(encoded, bankId) {
@@ -310,7 +315,40 @@
     }
   }
 
+  function showNote(qEl, text) {
+    var box = qEl.querySelector(".mq-feedback");
+    box.textContent = "";
+    box.className = "mq-feedback mq-empty";
+    var p = document.createElement("p");
+    p.className = "mq-status";
+    p.textContent = text;
+    box.appendChild(p);
+  }
+
+  function isExam(quizEl) {
+    return quizEl.getAttribute("data-mode") === "exam";
+  }
+
+  function submitted(quizEl) {
+    return !!load(quizEl.getAttribute("data-bank"), SUBMITTED);
+  }
+
+  function updateExamProgress(quizEl) {
+    var bank = quizEl.getAttribute("data-bank");
+    var answered = 0, total = 0;
+    quizEl.querySelectorAll(".mq-question").forEach(function (qEl) {
+      total++;
+      if (load(bank, qEl.getAttribute("data-qid"))) answered++;
+    });
+    var out = quizEl.querySelector(".mq-score");
+    if (out) {
+      out.textContent = answered + " of " + total + " question" + (total > 1 ? "s" : "") +
+        " answered. Results appear after you submit.";
+    }
+  }
+
   function updateScore(quizEl) {
+    if (isExam(quizEl) && !submitted(quizEl)) { updateExamProgress(quizEl); return; }
     var bank = quizEl.getAttribute("data-bank");
     var score = 0, points = 0, checked = 0, graded = 0;
     quizEl.querySelectorAll(".mq-question").forEach(function (qEl) {
@@ -352,11 +390,19 @@
     });
 
     function check() {
+      if (qEl._mqLocked) return;
       var answer = getAnswer(qEl, type);
       var result = grade(key, answer, qEl);
+      if (isExam(quizEl)) {
+        if (result.empty) { showNote(qEl, result.status); return; }
+        var ok = save(bank, qid, { answer: answer, mode: "exam", saved_at: new Date().toISOString() });
+        showNote(qEl, ok ? EXAM_SAVED : "Your browser did not let this page save the answer.");
+        updateScore(quizEl);
+        return;
+      }
       var note = "";
       if (!result.empty) {
-        var entry = { answer: answer, score: result.score, points: result.points,
+        var entry = { answer: answer, score: result.score, points: result.points, mode: "practice",
           saved_at: new Date().toISOString() };
         if (!save(bank, qid, entry)) note = "Your browser did not let this page save the answer.";
       }
@@ -380,7 +426,8 @@
         hintButton.setAttribute("aria-expanded", open ? "true" : "false");
       });
     }
-    qEl.querySelector(".mq-reset").addEventListener("click", function () {
+    var resetButton = qEl.querySelector(".mq-reset");
+    if (resetButton) resetButton.addEventListener("click", function () {
       setAnswer(qEl, type, type === "single" ? null : (type === "numeric" || type === "reflection" ? "" : []));
       var box = qEl.querySelector(".mq-feedback");
       box.textContent = "Cleared: answer again and press Check.";
@@ -392,8 +439,64 @@
     var saved = load(bank, qid);
     if (saved && saved.answer !== undefined) {
       setAnswer(qEl, type, saved.answer);
+      if (isExam(quizEl)) {
+        showNote(qEl, "Your saved answer is restored. Results appear after you press Submit.");
+        return;
+      }
       var result = grade(key, saved.answer, qEl);
       if (!result.empty) showFeedback(qEl, key, result, "Your saved answer is restored.");
+    }
+  }
+
+  /* ---- exam mode: submit, lock, reveal ---- */
+  function lockQuestion(qEl) {
+    qEl._mqLocked = true;
+    qEl.querySelectorAll("input, select, textarea, button").forEach(function (el) { el.disabled = true; });
+  }
+
+  function reveal(quizEl, note) {
+    var bank = quizEl.getAttribute("data-bank");
+    quizEl.querySelectorAll(".mq-question").forEach(function (qEl) {
+      lockQuestion(qEl);
+      var key = qEl._mqKey;
+      if (!key) return;
+      var result = grade(key, getAnswer(qEl, qEl.getAttribute("data-type")), qEl);
+      if (result.empty) showNote(qEl, "Not answered.");
+      else showFeedback(qEl, key, result, "");
+      var saved = load(bank, qEl.getAttribute("data-qid"));
+      if (saved && !result.empty && typeof saved.score !== "number") {
+        saved.score = result.score;
+        saved.points = result.points;
+        save(bank, qEl.getAttribute("data-qid"), saved);
+      }
+    });
+    var button = quizEl.querySelector(".mq-submit");
+    if (button) button.disabled = true;
+    updateScore(quizEl);
+    var out = quizEl.querySelector(".mq-score");
+    if (out) out.textContent = note + " " + out.textContent;
+  }
+
+  function submitQuiz(quizEl) {
+    var bank = quizEl.getAttribute("data-bank");
+    if (submitted(quizEl)) return;
+    var now = new Date().toISOString();
+    quizEl.querySelectorAll(".mq-question").forEach(function (qEl) {
+      var key = qEl._mqKey;
+      if (!key) return;
+      var answer = getAnswer(qEl, qEl.getAttribute("data-type"));
+      var result = grade(key, answer, qEl);
+      if (!result.empty) {
+        save(bank, qEl.getAttribute("data-qid"), { answer: answer, score: result.score, points: result.points,
+          mode: "exam", saved_at: now });
+      }
+    });
+    save(bank, SUBMITTED, { mode: "exam", submitted_at: now });
+    reveal(quizEl, "Submitted: your answers are locked.");
+    var out = quizEl.querySelector(".mq-score");
+    if (out) {
+      out.setAttribute("tabindex", "-1");
+      out.focus();
     }
   }
 
@@ -401,6 +504,11 @@
     if (quizEl.getAttribute("data-mq-ready")) return;
     quizEl.setAttribute("data-mq-ready", "true");
     quizEl.querySelectorAll(".mq-question").forEach(function (qEl) { wireQuestion(quizEl, qEl); });
+    var submit = quizEl.querySelector(".mq-submit");
+    if (isExam(quizEl) && submit) {
+      submit.addEventListener("click", function () { submitQuiz(quizEl); });
+      if (submitted(quizEl)) { reveal(quizEl, "Submitted earlier: your answers are locked."); return; }
+    }
     updateScore(quizEl);
   }
 
