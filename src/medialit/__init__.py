@@ -22,6 +22,7 @@ from .framing import (
     sentence_sentiment,
 )
 from .hedging import Hedge, find_hedges
+from .leads import lead
 from .reading import html_to_text, read_document
 from .render import highlight
 from .report import Report, compare, report
@@ -49,6 +50,7 @@ __all__ = [
     "highlight",
     "html_to_text",
     "load_case_study",
+    "lead",
     "load_contrasting",
     "perspective",
     "propaganda_techniques",
