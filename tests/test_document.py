@@ -199,3 +199,27 @@ def test_crlf_text():
 def test_public_api_is_exported():
     for name in ("Document", "Span", "read_document", "load_case_study", "split_page", "html_to_text"):
         assert hasattr(medialit, name)
+
+
+def test_split_page_names_the_packaging(case_study):
+    """Lesson 8 reads the headline, section, headings and photo credit off the page."""
+    parts = medialit.split_page(case_study.page)
+    assert parts.headline == parts.title == case_study.title
+    assert parts.section == ["World", "Asia"]
+    assert parts.headings == [
+        "What can push China to create a military alliance with Russia",
+        "The Union of Russia and China is more than a military alliance",
+    ]
+    assert parts.credit == "Ministry of Defense of the Russian Federation"
+    assert parts.as_dict()["credit"] == parts.credit and parts.as_dict()["headline"] == parts.headline
+
+
+def test_split_page_packaging_on_another_page():
+    page = ("Daily Example\nNews › Local Council approves new bike lanes today\n"
+            "Council approves new bike lanes today\nThe council voted on Tuesday.\nWhat comes next\n"
+            "More votes follow.\nBy Jane Doe Photo: City press office\n© 2024 Daily Example\n")
+    parts = medialit.split_page(page)
+    assert parts.section == ["News", "Local"]
+    assert parts.headings == ["What comes next"]
+    assert parts.credit == "City press office" and parts.author == "Jane Doe"
+    assert medialit.split_page(page.replace(" Photo: City press office", "")).credit is None

@@ -28,6 +28,7 @@ _DATE = re.compile(
 _BYLINE = re.compile(r"^(?:Author|By)\s*:?\s+", re.I)
 _PHOTO = re.compile(r"\s*(Photos? used:.*|Photo:.*|Image:.*)$", re.I)
 _COPYRIGHT = re.compile(r"^Copyright\s*©|^©", re.I)
+_CREDIT_LABEL = re.compile(r"^(?:Photos? used|Photo|Image)\s*:\s*", re.I)
 
 
 @dataclass
@@ -46,10 +47,44 @@ class PageParts:
     photo_credit: str | None = None
     copyright: str | None = None
     chrome_after: list[str] = field(default_factory=list)
+    section: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+
+    @property
+    def headline(self) -> str | None:
+        """The article's headline (the same as ``title``)."""
+        return self.title
+
+    @property
+    def credit(self) -> str | None:
+        """Who the photo credit names, without its label.
+
+        >>> PageParts(photo_credit="Photos used: Ministry of Defense").credit
+        'Ministry of Defense'
+        """
+        if not self.photo_credit:
+            return None
+        return _CREDIT_LABEL.sub("", self.photo_credit).strip() or None
 
     def as_dict(self) -> dict:
-        """The parts as a plain dict (for tables and YAML)."""
-        return asdict(self)
+        """The parts as a plain dict (for tables and YAML), with ``headline`` and ``credit``."""
+        return {**asdict(self), "headline": self.headline, "credit": self.credit}
+
+
+def section_names(breadcrumb: str | None) -> list[str]:
+    """The section links of a breadcrumb that a scrape ran together.
+
+    >>> section_names("WorldAsia")
+    ['World', 'Asia']
+    >>> section_names("News › Middle East")
+    ['News', 'Middle East']
+    """
+    if not breadcrumb:
+        return []
+    pieces = re.split(r"\s*[›»>/|]\s*", breadcrumb)
+    if len(pieces) == 1:
+        pieces = re.findall(r"[A-Z][^A-Z]*|[^A-Z]+", breadcrumb)
+    return [p.strip() for p in pieces if p.strip()]
 
 
 def _lines(page: str) -> list[tuple[int, int, str]]:
@@ -69,8 +104,10 @@ def split_page(page: str) -> PageParts:
     weather reading; a line like "Saturday, June 10, 2023" is the page date;
     the headline is the first line that also ends the line before it (the
     breadcrumb runs into the headline on this kind of page, "WorldAsia" +
-    headline); the body runs from the line after the headline to the byline
-    ("Author: ..."); after it come the photo credit, the copyright line and
+    headline; ``section`` splits it into "World" and "Asia"); the body's own
+    ``headings`` are its short lines without closing punctuation; the body
+    runs from the line after the headline to the byline ("Author: ...");
+    after it come the photo credit, the copyright line and
     the rest of the page chrome.
     """
     lines = _lines(page)
@@ -100,6 +137,9 @@ def split_page(page: str) -> PageParts:
     if not body_lines:
         raise ValueError("the page has a headline and a byline but no body between them")
     parts.body_start, parts.body_end = body_lines[0][0], body_lines[-1][1]
+    parts.section = section_names(parts.breadcrumb)
+    body = Document(page[parts.body_start : parts.body_end])
+    parts.headings = [p.text for p in body.paragraphs if p.kind == "heading"]
     byline = lines[byline_index][2]
     photo = _PHOTO.search(byline)
     if photo:
