@@ -396,3 +396,21 @@ def test_cli_export_help_lists_formats(capsys):
     out = capsys.readouterr().out
     for word in ("qti", "moodle", "gift", "-o", "Canvas", "Blackboard", "BANK"):
         assert word in out
+
+
+def test_lms_guide_page_matches_the_exporters():
+    from pathlib import Path
+
+    from medialit.quiz import QUESTION_TYPES
+    from medialit.quiz.export.moodle import MOODLE_TYPES
+    from medialit.quiz.export.qti import CANVAS_TYPES
+
+    page = (Path(__file__).resolve().parents[1] / "book" / "instructor" / "lms.md").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `([a-z-]+)` \|.*$", page, re.M)}
+    for kind in QUESTION_TYPES:
+        assert f"`{CANVAS_TYPES[kind]}`" in rows[kind], kind
+        assert f"`{MOODLE_TYPES[kind]}`" in rows[kind], kind
+        assert f"- **{kind}**:" in page, f"the guide does not say what {kind} loses"
+    for needed in ("--format qti", "--format moodle", "--format gift", "--format canvas",
+                   "Points Possible", "Identify user by", "self-check, not a proctored exam", "mode: exam"):
+        assert needed in page, needed
