@@ -11,6 +11,7 @@ The bank schema is documented in ``lessons/quizzes/README.md``.
 
 from .grading import MAX_EXTRA_WORDS, Grade, grade
 from .progress import (
+    ProgressError,
     ProgressWarning,
     bank_score,
     load_progress,
@@ -44,6 +45,7 @@ __all__ = [
     "Grade",
     "MatchItem",
     "Option",
+    "ProgressError",
     "ProgressWarning",
     "Question",
     "QuizView",
