@@ -93,7 +93,9 @@ def _check_gift_question(q, parsed) -> None:
         assert [(a.value, a.tolerance) for a in answers] == [(q.answer, q.tolerance)]
     elif q.type == "match":
         pairs = [(_gift_unescape(a.question.strip()), _gift_unescape(a.answer.strip())) for a in answers]
-        assert pairs == [(i.text, i.answer) for i in q.items]
+        assert [p for p in pairs if p[0]] == [(i.text, i.answer) for i in q.items]
+        used = {i.answer for i in q.items}
+        assert [a for item, a in pairs if not item] == [c for c in q.categories if c not in used]
         for item in q.items:
             if item.feedback:
                 assert item.feedback in _gift_unescape(parsed.generalFeedback)
