@@ -11,10 +11,13 @@ CONSTRAINTS := $(shell $(PYTHON) -c 'import sys; print("-c constraints.txt" if s
 
 .PHONY: setup lab test lint book bench lock clean
 
-$(BIN)/medialit: pyproject.toml
+$(BIN)/medialit: pyproject.toml jupyter-config/overrides.d/medialit.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet $(CONSTRAINTS) -e '.[test]'
+	# An editable install skips data files: JupyterLab's settings of the course (as the wheel has them).
+	mkdir -p $(VENV)/share/jupyter/lab/settings/overrides.d
+	cp jupyter-config/overrides.d/medialit.json $(VENV)/share/jupyter/lab/settings/overrides.d/
 	touch $(BIN)/medialit
 
 setup: $(BIN)/medialit

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import decode_bytes
+from .locations import course_path
 
 __all__ = ["PageParts", "case_study_dir", "datasets_dir", "load_case_study", "split_page"]
 
@@ -160,14 +161,12 @@ def datasets_dir() -> Path:
     env = os.environ.get("MEDIALIT_DATASETS")
     if env:
         return Path(env)
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "datasets" / "case-study"
-        if candidate.is_dir():
-            return candidate.parent
+    found = course_path("datasets", "case-study")
+    if found is not None:
+        return found.parent
     raise FileNotFoundError(
-        "medialit's datasets/ folder was not found: install medialit from a clone of the course "
-        "(pip install -e .) or set MEDIALIT_DATASETS to the folder's path"
+        "medialit's datasets/ folder was not found: reinstall medialit (from its wheel or a clone "
+        "of the course) or set MEDIALIT_DATASETS to the folder's path"
     )
 
 

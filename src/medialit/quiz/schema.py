@@ -159,12 +159,9 @@ def word_spans(passage: str) -> list[Word]:
 
 
 def _repo_quizzes_dir() -> Path | None:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "lessons" / "quizzes"
-        if candidate.is_dir():
-            return candidate
-    return None
+    from ..locations import course_path
+
+    return course_path("lessons", "quizzes")
 
 
 def quizzes_dir() -> Path | None:
