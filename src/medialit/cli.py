@@ -8,6 +8,7 @@ Subcommands:
 * ``medialit quiz export BANK... --format qti|moodle|gift [-o OUT]``: banks for an LMS.
 * ``medialit progress report FILES... --format canvas|moodle|csv``: a gradebook from progress files.
 * ``medialit assignment release lessons/ OUT/``: student versions without solutions.
+* ``medialit lab [FOLDER]`` / ``medialit link --hub URL``: the course in JupyterLab, or on a JupyterHub.
 
 Every subcommand prints a one-line error and exits with status 2 on bad input.
 """
@@ -17,6 +18,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+
+from .course.cli import add_course_commands
 
 __all__ = ["main"]
 
@@ -119,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("source", metavar="LESSONS", help="a lesson notebook or a folder of them")
     q.add_argument("out", metavar="OUT", help="folder to write the student notebooks to")
     p.set_defaults(func=_cmd_assignment)
+    add_course_commands(sub)
     return parser
 
 
