@@ -29,7 +29,7 @@ import localhub  # noqa: E402
 
 from medialit.course.link import nbgitpuller_link  # noqa: E402
 
-pytestmark = pytest.mark.hub
+pytestmark = [pytest.mark.hub, pytest.mark.notebooks]
 ROOT = Path(__file__).resolve().parents[1]
 STUDENT = "alice"
 
