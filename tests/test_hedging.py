@@ -52,10 +52,12 @@ def test_a_prefix_shifts_offsets(prefix, text):
     assert shifted == plain
 
 
-def test_works_on_any_string_not_only_documents():
+def test_works_on_any_string_and_on_a_document():
     assert isinstance(find_hedges(""), list) and find_hedges("") == []
-    with pytest.raises(TypeError, match="string"):
-        find_hedges(medialit.Document.from_text("It may rain."))  # type: ignore[arg-type]
+    doc = medialit.Document.from_text("It may rain.")
+    assert find_hedges(doc) == find_hedges(doc.text) and find_hedges(doc)[0].text == "may"
+    with pytest.raises(TypeError, match="str or a medialit.Document"):
+        find_hedges(b"It may rain.")  # type: ignore[arg-type]
 
 
 def test_hedge_is_frozen_and_has_label_and_title():
@@ -216,8 +218,9 @@ def test_markers_inside_quotations_are_flagged():
 
 
 def test_an_unclosed_quotation_mark_does_not_swallow_later_paragraphs():
+    # The unclosed quotation runs to the end of its own paragraph (medialit.text.quote_regions), no further.
     text = "He said “it may rain.\n\nPrices may rise. She said “maybe” later."
-    assert [(h.text, h.in_quote) for h in find_hedges(text)] == [("may", False), ("may", False), ("maybe", True)]
+    assert [(h.text, h.in_quote) for h in find_hedges(text)] == [("may", True), ("may", False), ("maybe", True)]
     wrapped = "He said “prices may\nrise soon” and left."
     assert [(h.text, h.in_quote) for h in find_hedges(wrapped)] == [("may", True)]
 

@@ -27,20 +27,21 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .data import DataFileError, load_table
+from .text import Document, Span, as_document
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-    from .document import Document
 
 __all__ = [
     "BOOSTER_CATEGORIES",
     "CONDITIONS",
     "HEDGE_CATEGORIES",
     "Hedge",
+    "StanceCategory",
+    "StanceKind",
     "find_hedges",
     "lexicon_terms",
     "stance_arc",
@@ -51,11 +52,18 @@ __all__ = [
 LEXICON = "stance_lexicon.tsv"
 WORD_SETS = "stance_words.tsv"
 
+#: ``hedge`` (less commitment) or ``booster`` (more).
+StanceKind = Literal["hedge", "booster"]
+#: Categories of the annotation guide.
+StanceCategory = Literal[
+    "modal", "tentative_frame", "probability", "evidential", "approximator", "shield", "doxastic", "limiter",
+    "certainty", "emphatic", "absolute", "shared_knowledge",
+]
 #: Categories of the annotation guide, by kind.
-HEDGE_CATEGORIES = (
+HEDGE_CATEGORIES: tuple[StanceCategory, ...] = (
     "modal", "tentative_frame", "probability", "evidential", "approximator", "shield", "doxastic", "limiter",
 )
-BOOSTER_CATEGORIES = ("certainty", "emphatic", "absolute", "shared_knowledge")
+BOOSTER_CATEGORIES: tuple[StanceCategory, ...] = ("certainty", "emphatic", "absolute", "shared_knowledge")
 _KINDS = {"hedge": HEDGE_CATEGORIES, "booster": BOOSTER_CATEGORIES}
 
 #: How many markers ``stance_summary`` lists as the most frequent.
@@ -79,8 +87,8 @@ class Hedge:
     start: int
     end: int
     text: str
-    kind: str
-    category: str
+    kind: StanceKind
+    category: StanceCategory
     in_quote: bool = False
     attributed: bool = False
     rule: str = ""
@@ -191,16 +199,14 @@ def lexicon_terms(kind: str | None = None) -> frozenset[str]:
 
 # --- tokens and context conditions ---------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-_LINE = re.compile(r"[^\n]+")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
-_SENTENCE_END = frozenset(".!?")
 _PARTICIPLE_END = ("ed", "en", "wn")
 
 
 @dataclass
 class _Context:
-    """The tokens of one line, and the match being tested: ``toks[i:j]``."""
+    """The words of one sentence (:attr:`medialit.Document.sentences`), and the match being tested:
+    ``toks[i:j]``."""
 
     text: str
     toks: list[tuple[int, int, str]]
@@ -211,10 +217,7 @@ class _Context:
         return self.toks[k][2] if 0 <= k < len(self.toks) else ""
 
     def sentence_start(self) -> int:
-        k = self.i - 1
-        while k >= 0 and self.toks[k][2] not in _SENTENCE_END:
-            k -= 1
-        return k + 1
+        return 0
 
 
 def _is_negation(word: str) -> bool:
@@ -302,11 +305,7 @@ def _cond_conditional(c: _Context, words: frozenset[str]) -> bool:
 
 
 def _sentence_words(c: _Context) -> list[str]:
-    k, out = c.sentence_start(), []
-    while k < len(c.toks) and c.word(k) not in _SENTENCE_END:
-        out.append(c.word(k))
-        k += 1
-    return out
+    return [word for _, _, word in c.toks]
 
 
 def _cond_past_frame(c: _Context, words: frozenset[str]) -> bool:
@@ -409,31 +408,6 @@ def _holder_is_other(c: _Context) -> bool:
 # --- finding -------------------------------------------------------------------------------
 
 
-# Paired quotation marks. Curly and angle quotes may wrap onto the next line; a pair that spans a
-# blank line is an unclosed quotation, and is ignored.
-_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]*’(?!\w)")
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-_AFTER_COLON = re.compile(r":[ \t]*\r?\n\s*([^\n]+)")
-
-
-def _quote_regions(text: str) -> list[tuple[int, int]]:
-    """Direct quotations (paired quotation marks) and block quotes, as sorted (start, end).
-
-    A block quote is the paragraph after a line that ends in a colon ("... and added:"), as in
-    :func:`medialit.document.paragraph_spans`; here it is the next non-blank line, found with one
-    regular expression so that long texts cost little.
-    """
-    regions = [m.span() for m in _QUOTED.finditer(text) if not _BLANK_LINE.search(m.group())]
-    regions += [m.span(1) for m in _AFTER_COLON.finditer(text)]
-    return sorted(regions)
-
-
-def _inside(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Is ``start:end`` inside one of the (few, rarely nested) regions that start at or before it?"""
-    k = bisect.bisect_right(starts, start) - 1
-    return any(regions[m][0] <= start and end <= regions[m][1] for m in range(k, max(k - 4, -1), -1))
-
-
 _Found = tuple[int, int, str, str, bool, str]
 
 
@@ -482,20 +456,40 @@ def _matches_at(toks: list[tuple[int, int, str]], i: int, root: dict) -> list[tu
     return out
 
 
-def _match_line(text: str, line_start: int, line_end: int, use_context: bool) -> Iterable[_Found]:
+def _words(doc: Document, sentence: Span) -> list[tuple[int, int, str]]:
+    """The sentence's tokens (:attr:`medialit.Document.tokens`) as lexicon words: lower case, curly
+    apostrophes straight, and the contractions the tokenizer splits joined again ("ca" + "n't" is
+    "can't", "it" + "'s" is "it's"), as the lexicon writes them."""
+    out: list[list] = []
+    for tok in doc.tokens_in(sentence):
+        start, word = tok.start, tok.text.lower().replace("’", "'")
+        if word[:1] == "'" and len(word) > 1 and word not in _CLITICS:  # 'could' in single quotes
+            out.append([start, start + 1, "'"])
+            start, word = start + 1, word[1:]
+        if out and out[-1][1] == start and (word in _CLITICS or _CLITIC_PAIRS.get(out[-1][2]) == word):
+            out[-1][1], out[-1][2] = tok.end, out[-1][2] + word
+        else:
+            out.append([start, tok.end, word])
+    return [(s, e, w) for s, e, w in out]
+
+
+_CLITICS = frozenset({"'s", "'re", "'ve", "'ll", "'d", "'m", "n't"})
+
+
+# Words the tokenizer splits in two with no apostrophe: "cannot", "gonna", "wanna", "gotta".
+_CLITIC_PAIRS = {"can": "not", "gon": "na", "wan": "na", "got": "ta"}
+
+
+def _match_sentence(doc: Document, sentence: Span, use_context: bool) -> Iterable[_Found]:
     root = _trie()
-    # finditer with pos/endpos gives offsets into the whole text
-    toks = [
-        (m.start(), m.end(), m.group().lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text, line_start, line_end)
-    ]
+    toks = _words(doc, sentence)
     n = len(toks)
     i = 0
     while i < n:
         step = 1
         if toks[i][2] in root:
             for j, entries in _matches_at(toks, i, root):
-                hit = _accept(text, toks, i, j, entries, use_context)
+                hit = _accept(doc.text, toks, i, j, entries, use_context)
                 if hit is not None:
                     yield hit
                     step = j - i
@@ -526,31 +520,34 @@ def _accept(text: str, toks: list[tuple[int, int, str]], i: int, j: int, entries
     return None
 
 
-def _find(text: str, use_context: bool = True) -> list[Hedge]:
+def _find(doc: Document, use_context: bool = True) -> list[Hedge]:
     found = []
-    for line in _LINE.finditer(text):
-        found.extend(_match_line(text, line.start(), line.end(), use_context))
-    if not found:
-        return []
-    regions = _quote_regions(text)
-    starts = [s for s, _ in regions]
+    for sentence in doc.sentences:
+        found.extend(_match_sentence(doc, sentence, use_context))
+    text = doc.text
     return [
-        Hedge(s, e, text[s:e], kind, category, _inside(regions, starts, s, e), attributed, rule)
+        Hedge(s, e, text[s:e], kind, category, doc.quote_at(s, e) is not None, attributed, rule)
         for s, e, kind, category, attributed, rule in found
     ]
 
 
-def find_hedges(text: str) -> list[Hedge]:
+def find_hedges(text: str | Document, use_context: bool = True) -> list[Hedge]:
     """Find hedges and boosters in ``text``, in order of position.
 
-    Works on any string (a sentence, a paragraph, ``doc.text``); offsets index
-    that string. Each word or phrase of ``medialit/data/stance_lexicon.tsv``
+    Works on any string (a sentence, a paragraph, ``doc.text``) or a
+    :class:`~medialit.Document`; offsets index that string (or ``doc.text``).
+    Each word or phrase of ``medialit/data/stance_lexicon.tsv``
     counts when its context conditions hold (``about`` only before a number,
     ``May`` not the month, ``must`` only when epistemic, ...). Markers never
     overlap: at each position the longest entry whose conditions hold wins.
+    Sentences, words and quotations are the text basis's
+    (:mod:`medialit.text`): a marker is ``in_quote`` when it lies in
+    :attr:`medialit.Document.quotes`.
 
     Args:
-        text: any string.
+        text: any string, or a Document.
+        use_context: False ignores every context condition and negation (the
+            evaluation's any-lexicon-word baseline).
 
     Returns:
         A list of :class:`Hedge`, sorted by ``start``.
@@ -560,16 +557,14 @@ def find_hedges(text: str) -> list[Hedge]:
     >>> find_hedges("Analysts expect a deal.")[0].attributed
     True
     """
-    if not isinstance(text, str):
-        raise TypeError(f"find_hedges needs a string, got {type(text).__name__}: pass doc.text for a Document")
-    return _find(text)
+    return _find(as_document(text), use_context)
 
 
 # --- aggregates ----------------------------------------------------------------------------
 
 
 def _hedges_of(doc: Document, hedges: list[Hedge] | None) -> list[Hedge]:
-    return find_hedges(doc.text) if hedges is None else hedges
+    return find_hedges(doc) if hedges is None else hedges
 
 
 def stance_profile(doc: Document, by: str = "paragraph", hedges: list[Hedge] | None = None) -> pd.DataFrame:

@@ -28,7 +28,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..hedging import HEDGE_CATEGORIES, Hedge, _find, find_hedges
+from ..hedging import HEDGE_CATEGORIES, Hedge, find_hedges
 from .scoring import PRF, ScoreTable, match_spans, prf_by
 
 __all__ = [
@@ -127,7 +127,7 @@ def score_szeged(folder: Path) -> list[ScoreTable]:
         gold_positive = any(not c["optional"] for c in cues)
         hedges = [h for h in find_hedges(text) if h.kind == "hedge"]
         uncertain = [h for h in hedges if h.category in UNCERTAINTY_CATEGORIES]
-        baseline = [h for h in _find(text, use_context=False) if h.kind == "hedge"]
+        baseline = [h for h in find_hedges(text, use_context=False) if h.kind == "hedge"]
         for name, predicted in zip(sentence_rows, (uncertain, hedges, baseline), strict=True):
             row = sentence_rows[name]
             row.tp += gold_positive and bool(predicted)

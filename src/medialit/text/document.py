@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import Any
 
 from ..data import load_wordlist
-from ..errors import check_text
+from ..errors import MAX_CHARS, check_text
 from .quotes import Quote, QuoteRegions, quote_regions
 from .spans import ConcordanceLine, Paragraph, Span
 
@@ -279,7 +279,17 @@ class Document:
         return {
             "sentences": [s.start for s in self.sentences],
             "paragraphs": [p.start for p in self.paragraphs],
+            "tokens": [t.start for t in self.tokens],
         }
+
+    def tokens_in(self, span: Span) -> list[Span]:
+        """The tokens that start inside ``span`` (a sentence, a paragraph...), by bisect.
+
+        >>> [t.text for t in Document.from_text("One two. Three.").tokens_in(Span(0, 8, "One two."))]
+        ['One', 'two', '.']
+        """
+        starts = self._starts["tokens"]
+        return self.tokens[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
 
     def _index_of(self, unit: str, offset: int) -> int | None:
         spans = getattr(self, unit)
@@ -369,11 +379,12 @@ class Document:
 def as_document(text: str | Document) -> Document:
     """``text`` as a :class:`Document`: a Document is returned as it is, a str is read.
 
-    Every detector calls this first, so each accepts a str or a Document.
-    Blank text gives an empty Document (no paragraphs, sentences or tokens),
-    so a detector finds nothing in it; anything else that is not text gets a
-    one-line TypeError, and text medialit cannot read (HTML, NUL characters,
-    over the size limit) a one-line ValueError.
+    Every detector calls this first, so each accepts a str or a Document, and
+    works on any string, as it always has: blank text gives an empty Document
+    (no paragraphs, sentences or tokens), and the checks meant for files a
+    student loads (:meth:`Document.from_text` refuses HTML, NUL characters and
+    empty text) are not applied. Anything that is not a str gets a one-line
+    TypeError; text over medialit's size limit a one-line ValueError.
 
     >>> as_document("It may rain.").sentences[0].text
     'It may rain.'
@@ -385,8 +396,8 @@ def as_document(text: str | Document) -> Document:
     if not isinstance(text, str):
         raise TypeError(f"expected a str or a medialit.Document, got {type(text).__name__}: "
                         "pass the article's text or a Document")
-    if not text.strip():
-        blank = Document.__new__(Document)
-        blank.text, blank.title, blank.metadata, blank.page = text, None, {}, None
-        return blank
-    return Document.from_text(text)
+    if len(text) > MAX_CHARS:
+        check_text(text)  # the one-line error about the size limit
+    doc = Document.__new__(Document)
+    doc.text, doc.title, doc.metadata, doc.page = text, None, {}, None
+    return doc
