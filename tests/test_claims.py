@@ -111,21 +111,20 @@ def test_offsets_exact_on_any_text(text):
 def test_summary_json_ready(case_study):
     summary = claims_summary(case_study)
     json.dumps(summary)
-    assert sum(summary["claim types"].values()) == len(case_study.sentences)
-    assert list(summary["claim types"]) == list(CLAIM_TYPES)
+    assert sum(summary["claim_types"].values()) == len(case_study.sentences)
+    assert list(summary["claim_types"]) == list(CLAIM_TYPES)
 
 
 def test_summary_of_recipe():
     summary = claims_summary(RECIPE)
-    assert summary["claim types"]["attributed"] == 0
+    assert summary["claim_types"]["attributed"] == 0
     assert summary["predictions"] == []
 
 
 def test_bad_input():
     with pytest.raises(TypeError):
         classify_sentences(42)  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
-        classify_sentences("   ")
+    assert classify_sentences("   ") == []  # blank text: nothing to classify, as for every detector
 
 
 # --- gold and evaluation ---------------------------------------------------------------------

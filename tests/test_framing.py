@@ -235,16 +235,16 @@ def test_sentence_sentiment_case_study(case_study):
 def test_framing_summary_json_ready(case_study):
     summary = framing_summary(case_study)
     json.dumps(summary)
-    assert summary["loaded terms"] >= 5
-    assert "massacre" in summary["strongest loaded terms"]
-    assert summary["we mentions"]["quote"] >= 2
+    assert summary["loaded_terms"] >= 5
+    assert "massacre" in summary["strongest_loaded_terms"]
+    assert summary["we_mentions"]["quote"] >= 2
 
 
 def test_framing_summary_recipe():
     summary = framing_summary(RECIPE)
-    assert summary["loaded terms"] == 0
-    assert summary["we mentions"] == {}
-    assert sum(summary["sentences negative/neutral/positive"]) == 4
+    assert summary["loaded_terms"] == 0
+    assert summary["we_mentions"] == {}
+    assert sum(summary["sentences_negative_neutral_positive"]) == 4
 
 
 def test_exported_from_package():

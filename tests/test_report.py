@@ -41,7 +41,7 @@ def test_case_study_report_has_every_section(case_report, case_study):
     json.dumps(summary)
     assert summary["words"] == case_study.word_count
     assert summary["claims"]["sentences"] == len(case_study.sentences)
-    assert summary["framing"]["loaded terms"] >= 5
+    assert summary["framing"]["loaded_terms"] >= 5
     assert len(case_report.charts) == 3
     for chart in case_report.charts:
         spec = chart.to_dict()
@@ -77,8 +77,8 @@ def test_report_escapes_everything(tmp_path):
 
 def test_report_on_a_recipe():
     r = report(RECIPE, charts=False)
-    assert r.summary["framing"]["loaded terms"] == 0
-    assert r.summary["claims"]["claim types"]["attributed"] == 0
+    assert r.summary["framing"]["loaded_terms"] == 0
+    assert r.summary["claims"]["claim_types"]["attributed"] == 0
     assert "No loaded words" in r.html
 
 

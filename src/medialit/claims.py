@@ -46,18 +46,41 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .attribution import find_attributions
 from .data import DataFileError, load_table
-from .document import Document, Span
-from .framing import _compile, find_loaded_language
-from .hedging import find_hedges
+from .framing import LoadedTerm, find_loaded_language
+from .hedging import Hedge, find_hedges
+from .text import Document, Span, as_document
+from .text.terms import TermMatcher
 
-__all__ = ["CLAIM_TYPES", "Claim", "Evidence", "claims_summary", "classify_sentences"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .attribution import Attribution
 
+__all__ = [
+    "CHECKABLE_SIGNALS",
+    "CLAIM_TYPES",
+    "Claim",
+    "ClaimType",
+    "Evidence",
+    "EvidenceKind",
+    "checkable_claims",
+    "claims_summary",
+    "classify_sentences",
+    "is_checkable",
+]
+
+#: A sentence's claim type.
+ClaimType = Literal["attributed", "hedged", "prediction", "evaluation", "checkable", "other"]
 #: The labels, in the order the rules try them (``other`` is also the fallback).
-CLAIM_TYPES = ("attributed", "hedged", "prediction", "evaluation", "checkable", "other")
+CLAIM_TYPES: tuple[ClaimType, ...] = get_args(ClaimType)
+#: The kinds of signal a sentence can show.
+EvidenceKind = Literal[
+    "attribution", "source", "hedge", "booster", "future", "conditional", "loaded", "evaluative",
+    "number", "name", "past", "question",
+]
+#: The signals that make a claim checkable: something a reader could look up.
+CHECKABLE_SIGNALS: frozenset[EvidenceKind] = frozenset({"number", "name", "past"})
 
 # A quotation counts for a sentence when it covers at least this share of the sentence.
 QUOTE_COVER = 0.5
@@ -75,12 +98,18 @@ class Evidence:
     start: int
     end: int
     text: str
-    kind: str
+    kind: EvidenceKind
     detail: str = ""
 
     @property
     def label(self) -> str:
+        """The kind, for highlights."""
         return self.kind
+
+    @property
+    def rule(self) -> str:
+        """What the signal is, with its detail (category or source type)."""
+        return f"{self.kind}: {self.detail}" if self.detail else self.kind
 
 
 @dataclass(frozen=True)
@@ -95,7 +124,7 @@ class Claim:
     start: int
     end: int
     text: str
-    label: str
+    label: ClaimType
     rule: str
     evidence: tuple[Evidence, ...]
     paragraph: int
@@ -104,6 +133,11 @@ class Claim:
         """The evidence of the given kinds."""
         return [e for e in self.evidence if e.kind in kinds]
 
+    @property
+    def checkable(self) -> bool:
+        """True for a checkable claim (see :func:`is_checkable`)."""
+        return self.label == "checkable"
+
 
 @lru_cache(maxsize=1)
 def _evaluative():
@@ -111,7 +145,7 @@ def _evaluative():
     for row in rows:
         if row["kind"] not in {"judgement", "degree", "obligation"}:
             raise DataFileError(f"evaluative.tsv: unknown kind {row['kind']!r} for {row['term']!r}")
-    return _compile([(r["term"], r["kind"]) for r in rows])
+    return TermMatcher([(r["term"], r["kind"]) for r in rows])
 
 
 _QUESTION_OPENING = re.compile(
@@ -160,28 +194,53 @@ def _regex_evidence(pattern: re.Pattern[str], text: str, start: int, end: int, k
     return [Evidence(m.start(), m.end(), m.group(), kind) for m in pattern.finditer(text, start, end)]
 
 
-def _in(span_start: int, sentence: Span) -> bool:
-    return sentence.start <= span_start < sentence.end
+class _BySentence:
+    """Detector results bucketed by the sentence they start in (and, for quotations, every sentence
+    the quotation overlaps), so each sentence looks only at its own: linear overall."""
+
+    def __init__(self, doc: Document, attributions: list[Attribution], hedges: list[Hedge],
+                 loaded: list[LoadedTerm]) -> None:
+        self.doc = doc
+        self.attributions: dict[int, list[Attribution]] = {}
+        for a in attributions:
+            touched = {doc.sentence_index(a.cue.start)}
+            if a.quote is not None:
+                touched |= set(doc.sentence_range(a.quote.start, a.quote.end))
+            for index in touched - {None}:
+                self.attributions.setdefault(index, []).append(a)
+        self.hedges = self._bucket(hedges)
+        self.loaded = self._bucket(loaded)
+
+    def _bucket(self, found: list) -> dict[int, list]:
+        out: dict[int, list] = {}
+        for item in found:
+            index = self.doc.sentence_index(item.start)
+            if index is not None:
+                out.setdefault(index, []).append(item)
+        return out
 
 
-def _sentence_evidence(doc: Document, sentence: Span, attributions, hedges, loaded
-                       ) -> list[Evidence]:
-    text, s, e = doc.text, sentence.start, sentence.end
+def _attribution_evidence(sentence: Span, attributions: list[Attribution]) -> list[Evidence]:
+    s, e = sentence.start, sentence.end
     ev: list[Evidence] = []
     for a in attributions:
         covered = 0
         if a.quote is not None:
             covered = max(0, min(e, a.quote.end) - max(s, a.quote.start))
-        if _in(a.cue.start, sentence) or covered >= QUOTE_COVER * (e - s):
+        if s <= a.cue.start < e or covered >= QUOTE_COVER * (e - s):
             ev.append(Evidence(a.cue.start, a.cue.end, a.cue.text, "attribution", a.source_type))
-            if a.source is not None and _in(a.source.start, sentence):
-                ev.append(Evidence(a.source.start, a.source.end, a.source.text, "source",
-                                   a.source_type))
-    for h in hedges:
-        if _in(h.start, sentence):
-            ev.append(Evidence(h.start, h.end, h.text, h.kind, h.category))
-    ev += [Evidence(t.start, t.end, t.text, "loaded", t.category) for t in loaded if _in(t.start, sentence)]
-    for start, end, kind in _evaluative().finditer(text, s, e):
+            if a.source is not None and s <= a.source.start < e:
+                ev.append(Evidence(a.source.start, a.source.end, a.source.text, "source", a.source_type))
+    return ev
+
+
+def _sentence_evidence(doc: Document, index: int, found: _BySentence) -> list[Evidence]:
+    sentence = doc.sentences[index]
+    text, s, e = doc.text, sentence.start, sentence.end
+    ev = _attribution_evidence(sentence, found.attributions.get(index, []))
+    ev += [Evidence(h.start, h.end, h.text, h.kind, h.category) for h in found.hedges.get(index, [])]
+    ev += [Evidence(t.start, t.end, t.text, "loaded", t.category) for t in found.loaded.get(index, [])]
+    for start, end, kind in _evaluative().find(doc, sentence):
         ev.append(Evidence(start, end, text[start:end], "evaluative", kind))
     if not _NOT_FUTURE.search(text, s, e):
         ev += _regex_evidence(_FUTURE, text, s, e, "future")
@@ -192,7 +251,7 @@ def _sentence_evidence(doc: Document, sentence: Span, attributions, hedges, load
     return sorted(set(ev), key=lambda x: (x.start, x.end, x.kind))
 
 
-def _decide(doc: Document, sentence: Span, ev: list[Evidence]) -> tuple[str, str]:
+def _decide(sentence: Span, ev: list[Evidence]) -> tuple[ClaimType, str]:
     kinds = {x.kind for x in ev}
     body = sentence.text.strip()
     if body.endswith("?") or _QUESTION_OPENING.match(body):
@@ -207,45 +266,88 @@ def _decide(doc: Document, sentence: Span, ev: list[Evidence]) -> tuple[str, str
         return "prediction", "a future or conditional with no hedge"
     if kinds & {"loaded", "booster", "evaluative"}:
         return "evaluation", "loaded language, a booster or an evaluative word"
-    if kinds & {"number", "name", "past"}:
+    if kinds & CHECKABLE_SIGNALS:
         return "checkable", "a number, date, name or past event, with no source"
     return "other", "no claim signal found"
 
 
-def classify_sentences(doc: Document | str) -> list[Claim]:
+def classify_sentences(doc: Document | str, attributions: list[Attribution] | None = None,
+                       hedges: list[Hedge] | None = None, loaded: list[LoadedTerm] | None = None) -> list[Claim]:
     """Label every sentence of ``doc`` with a claim type, its evidence and its rule.
 
     Offsets index ``doc.text``. See the module docstring for the rules, tried in
     order. The labels are a starting point for discussion: a heuristic built from
     word lists cannot tell a sincere prediction from a rhetorical one, or see an
-    attribution made in the previous sentence.
+    attribution made in the previous sentence. Pass ``attributions``, ``hedges``
+    and ``loaded`` (each detector's result on ``doc``) to reuse results already found.
+    Each sentence looks only at the results that start in it (or, for a
+    quotation, overlap it), so the cost grows with the text, not its square.
+
+    >>> [c.label for c in classify_sentences("It may rain. Paris hosted 12 events.")]
+    ['hedged', 'checkable']
     """
-    if not isinstance(doc, Document):
-        if not isinstance(doc, str):
-            raise TypeError(f"expected a str or a medialit.Document, got {type(doc).__name__}")
-        doc = Document.from_text(doc)
-    attributions = find_attributions(doc.text)
-    hedges = find_hedges(doc.text)
-    loaded = find_loaded_language(doc.text)
+    doc = as_document(doc)
+    if attributions is None:
+        from .attribution import find_attributions
+
+        attributions = find_attributions(doc)
+    hedges = find_hedges(doc) if hedges is None else hedges
+    loaded = find_loaded_language(doc) if loaded is None else loaded
+    found = _BySentence(doc, list(attributions), list(hedges), list(loaded))
     claims = []
-    for sentence in doc.sentences:
-        ev = _sentence_evidence(doc, sentence, attributions, hedges, loaded)
-        label, rule = _decide(doc, sentence, ev)
+    for index, sentence in enumerate(doc.sentences):
+        ev = _sentence_evidence(doc, index, found)
+        label, rule = _decide(sentence, ev)
         claims.append(Claim(sentence.start, sentence.end, sentence.text, label, rule, tuple(ev),
                             doc.paragraph_index(sentence.start) or 0))
     return claims
 
 
-def claims_summary(doc: Document | str) -> dict[str, Any]:
-    """Claim types of ``doc`` as a JSON-ready dict (``medialit analyze``)."""
-    claims = classify_sentences(doc)
+def is_checkable(claim: Claim) -> bool:
+    """The one definition of a *checkable claim*: a sentence with something a reader could look up.
+
+    A sentence is checkable when it shows one of :data:`CHECKABLE_SIGNALS` (a
+    number or date, a name: a capitalised word inside the sentence, or a
+    past-tense verb) and none of the rules before it applies: it is not a
+    question or an invitation, has no attribution cue or quotation, no hedge,
+    no future or conditional, and no loaded, boosting or evaluative word.
+    That is, ``claim.label == "checkable"`` in :func:`classify_sentences`.
+    """
+    return claim.label == "checkable"
+
+
+def checkable_claims(doc: Document | str, attributions: list[Attribution] | None = None,
+                     hedges: list[Hedge] | None = None, loaded: list[LoadedTerm] | None = None,
+                     claims: list[Claim] | None = None) -> list[Claim]:
+    """The sentences of ``doc`` that make a checkable claim with no source (see :func:`is_checkable`).
+
+    Pass ``claims`` (the result of :func:`classify_sentences`) or the detector
+    results it needs to reuse work already done.
+
+    >>> [c.text for c in checkable_claims("The bridge opened in 2019, officials said. It cost 40 million euros.")]
+    ['It cost 40 million euros.']
+    """
+    if claims is None:
+        claims = classify_sentences(doc, attributions, hedges, loaded)
+    return [c for c in claims if is_checkable(c)]
+
+
+def claims_summary(doc: Document | str, claims: list[Claim] | None = None) -> dict[str, Any]:
+    """Claim types of ``doc`` as a JSON-ready dict with snake_case keys (``medialit analyze``).
+
+    Pass ``claims`` (the result of :func:`classify_sentences`) to reuse it.
+
+    >>> claims_summary("It may rain. Will it?")["claim_types"]["hedged"]
+    1
+    """
+    claims = classify_sentences(doc) if claims is None else claims
     counts = Counter(c.label for c in claims)
     total = max(len(claims), 1)
     return {
         "sentences": len(claims),
-        "claim types": {label: counts.get(label, 0) for label in CLAIM_TYPES},
-        "share of sentences (%)": {label: round(100 * counts.get(label, 0) / total, 1)
-                                   for label in CLAIM_TYPES},
-        "checkable claims with no source": [c.text for c in claims if c.label == "checkable"][:5],
+        "claim_types": {label: counts.get(label, 0) for label in CLAIM_TYPES},
+        "share_of_sentences_percent": {label: round(100 * counts.get(label, 0) / total, 1)
+                                       for label in CLAIM_TYPES},
+        "checkable_claims_with_no_source": [c.text for c in claims if is_checkable(c)][:5],
         "predictions": [c.text for c in claims if c.label == "prediction"][:5],
     }

@@ -16,10 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .data import DataFileError, load_table, read_data_text
-from .document import Document, Span
+from .text import Document, Span, as_document
+from .text.terms import TermMatcher
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .attribution import Attribution
 
 __all__ = [
     "LoadedTerm",
@@ -35,90 +39,24 @@ __all__ = [
 ]
 
 #: Categories of loaded_language.tsv (the file's header explains each).
-LOADED_CATEGORIES = (
+LoadedCategory = Literal[
     "violence", "hostility", "dominance", "fear", "deceit", "moral", "contempt",
     "name_calling", "emotion", "exaggeration", "metaphor",
-)
-PERSPECTIVE_GROUPS = ("we", "they", "outsider")
-VOICES = ("author", "quote", "paraphrase")
+]
+LOADED_CATEGORIES: tuple[LoadedCategory, ...] = get_args(LoadedCategory)
+#: Who a mention of "we", "they" or an outsider is about.
+PerspectiveGroup = Literal["we", "they", "outsider"]
+PERSPECTIVE_GROUPS: tuple[PerspectiveGroup, ...] = get_args(PerspectiveGroup)
+#: Whose words a mention is in.
+Voice = Literal["author", "quote", "paraphrase"]
+VOICES: tuple[Voice, ...] = get_args(Voice)
+#: VADER's label for a sentence.
+SentimentLabel = Literal["positive", "neutral", "negative"]
 
 # VADER's own cut-offs for calling a sentence positive or negative (Hutto & Gilbert 2014,
 # vaderSentiment README: compound >= 0.05 positive, <= -0.05 negative).
 VADER_POSITIVE = 0.05
 VADER_NEGATIVE = -0.05
-
-
-def _as_text(text: str | Document) -> str:
-    if isinstance(text, Document):
-        return text.text
-    if not isinstance(text, str):
-        raise TypeError(f"expected a str or a medialit.Document, got {type(text).__name__}")
-    return text
-
-
-def _as_document(doc: str | Document) -> Document:
-    return doc if isinstance(doc, Document) else Document.from_text(_as_text(doc))
-
-
-def _term_regex(term: str) -> str:
-    """A lexicon term as a regular expression: spaces match any whitespace, ``word*`` a prefix."""
-    parts = []
-    for word in term.split():
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"\w*")
-        else:
-            parts.append(re.sub(r"['’]", "['’]", re.escape(word)))
-    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"
-
-
-class _TermMatcher:
-    """Find lexicon terms in text: longest match first, left to right, no overlaps.
-
-    Terms are indexed by their first run of letters, so each word of the text is
-    compared with the few entries that could start there (fast on long texts).
-    """
-
-    def __init__(self, entries: list[tuple[str, Any]]) -> None:
-        self.exact: dict[str, list[tuple[int, re.Pattern[str], Any]]] = {}
-        self.prefix: dict[str, list[tuple[str, int, re.Pattern[str], Any]]] = {}
-        for term, value in entries:
-            lead = _LEAD.match(term)
-            if lead is None:
-                raise DataFileError(f"term {term!r} must start with a letter or digit")
-            rx = re.compile(_term_regex(term), re.IGNORECASE)
-            head = lead.group().lower()
-            if term[lead.end() : lead.end() + 1] == "*":
-                self.prefix.setdefault(head[:2], []).append((head, len(term), rx, value))
-            else:
-                self.exact.setdefault(head, []).append((len(term), rx, value))
-
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """Yield ``(start, end, value)`` for each term found in ``text[start:end]``."""
-        end = len(text) if end is None else end
-        position = start
-        for word in _LEAD.finditer(text, start, end):
-            if word.start() < position:
-                continue
-            low = word.group().lower()
-            candidates = [(n, rx, v) for n, rx, v in self.exact.get(low, ())]
-            candidates += [(n, rx, v) for head, n, rx, v in self.prefix.get(low[:2], ())
-                           if low.startswith(head)]
-            best = None
-            for _, rx, value in sorted(candidates, key=lambda c: -c[0]):
-                match = rx.match(text, word.start(), end)
-                if match and (best is None or match.end() > best[1]):
-                    best = (match.start(), match.end(), value)
-            if best:
-                yield best
-                position = best[1]
-
-
-_LEAD = re.compile(r"\w+")
-
-
-def _compile(entries: list[tuple[str, Any]]) -> _TermMatcher:
-    """A matcher for (term, value) pairs written in the lexicon term syntax."""
-    return _TermMatcher(entries)
 
 
 # --- loaded language -------------------------------------------------------------------------
@@ -135,7 +73,7 @@ class LoadedTerm:
     start: int
     end: int
     text: str
-    category: str
+    category: LoadedCategory
     intensity: int
     rule: str
 
@@ -146,7 +84,7 @@ class LoadedTerm:
 
 
 @lru_cache(maxsize=1)
-def _loaded_lexicon() -> _TermMatcher:
+def _loaded_lexicon() -> TermMatcher:
     rows = load_table("loaded_language.tsv", ("term", "category", "intensity"))
     entries = []
     for row in rows:
@@ -156,7 +94,7 @@ def _loaded_lexicon() -> _TermMatcher:
         if row["intensity"] not in {"1", "2", "3"}:
             raise DataFileError(f"loaded_language.tsv: intensity of {term!r} must be 1, 2 or 3")
         entries.append((term, (term, row["category"], int(row["intensity"]))))
-    return _compile(entries)
+    return TermMatcher(entries)
 
 
 def find_loaded_language(text: str | Document, min_intensity: int = 1) -> list[LoadedTerm]:
@@ -174,9 +112,10 @@ def find_loaded_language(text: str | Document, min_intensity: int = 1) -> list[L
     >>> find_loaded_language("Whisk two eggs with the flour.")
     []
     """
-    source = _as_text(text)
+    doc = as_document(text)
+    source = doc.text
     out = []
-    for start, end, (term, category, intensity) in _loaded_lexicon().finditer(source):
+    for start, end, (term, category, intensity) in _loaded_lexicon().find(doc):
         if intensity >= min_intensity:
             out.append(LoadedTerm(start, end, source[start:end], category, intensity,
                                   f"loaded_language.tsv: {term}"))
@@ -204,8 +143,8 @@ class Mention:
     start: int
     end: int
     text: str
-    group: str
-    voice: str
+    group: PerspectiveGroup
+    voice: Voice
     paragraph: int
     phrase: Span | None
     rule: str
@@ -265,64 +204,56 @@ def _perspective_pattern(outsiders: tuple[str, ...] | None):
     entries = [(t, (t, g)) for t, g in _perspective_words() if outsiders is None or g != "outsider"]
     if outsiders is not None:
         entries += [(" ".join(o.lower().split()), (o, "outsider")) for o in outsiders if o.strip()]
-    return _compile(entries)
-
-
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+    return TermMatcher(entries)
 
 
 AUTHOR = "the author"
 UNATTRIBUTED = "an unattributed quotation"
 
 
-def _voice_regions(doc: Document) -> list[tuple[int, int, str, str]]:
-    """(start, end, voice, speaker) stretches that are quotations or reported speech.
+class _Voices:
+    """Whose words each stretch of a document is in: quotations and reported speech.
 
-    Quotations: block-quote paragraphs, text in quotation marks, and the quotes
-    :func:`medialit.attribution.find_attributions` links to a source. Reported
-    speech: the rest of the sentence after an attribution's cue (and after its
-    source, as in "According to him, ..."); appeals to common knowledge ("as
-    you know") are the author's own voice and do not count. The speaker is the
-    attribution's (``Attribution.speaker``, pronouns resolved where possible).
+    Quotations are the document's quoted regions (:attr:`medialit.Document.quotes`: quotation
+    marks and block quotes), each with the speaker of the attribution whose quote lies in it.
+    Reported speech is the rest of a sentence after an attribution's cue (and after its source,
+    as in "According to him, ..."); appeals to common knowledge ("as you know") are the author's
+    own voice and do not count. The speaker is the attribution's (``Attribution.speaker``,
+    pronouns resolved where possible). Lookups are by bisect and by sentence: linear overall.
     """
-    from .attribution import find_attributions
 
-    attributions = find_attributions(doc.text)
-    quoted = [(a.quote.start, a.quote.end, a.speaker) for a in attributions if a.quote is not None]
+    def __init__(self, doc: Document, attributions: list[Attribution]) -> None:
+        self.doc = doc
+        self.speakers: dict[tuple[int, int], str] = {}
+        self.reported: dict[int, list[tuple[int, int, str]]] = {}
+        for found in attributions:
+            if found.quote is not None:
+                for region in doc.quotes.around(found.quote.start, found.quote.end):
+                    self.speakers.setdefault((region.start, region.end), found.speaker)
+            self._add_reported(found)
 
-    def speaker_of(start: int, end: int) -> str:
-        for s, e, who in quoted:
-            if s < end and start < e:
-                return who
-        return UNATTRIBUTED
-
-    regions = [(p.start, p.end, "quote", speaker_of(p.start, p.end))
-               for p in doc.paragraphs if p.kind == "quote"]
-    regions += [(m.start(), m.end(), "quote", speaker_of(m.start(), m.end()))
-                for m in _QUOTED.finditer(doc.text)]
-    regions += [(s, e, "quote", who) for s, e, who in quoted]
-    for found in attributions:
+    def _add_reported(self, found: Attribution) -> None:
         if found.source_type == "common_knowledge":
-            continue
-        sentence = doc.sentence_of(found.cue.start)
-        if sentence is None:
-            continue
+            return
+        index = self.doc.sentence_index(found.cue.start)
+        if index is None:
+            return
         start = found.cue.end
         if found.source is not None and found.source.start >= found.cue.end:
             start = found.source.end
-        regions.append((start, sentence.end, "paraphrase", found.speaker))
-    return regions
+        self.reported.setdefault(index, []).append((start, self.doc.sentences[index].end, found.speaker))
 
-
-def _voice_at(regions: list[tuple[int, int, str, str]], start: int, end: int) -> tuple[str, str]:
-    """The voice and speaker at a mention: a quotation beats a paraphrase; the innermost wins."""
-    around = [(e - s, v, who) for s, e, v, who in regions if s <= start and end <= e]
-    for voice in ("quote", "paraphrase"):
-        inside = sorted((size, who) for size, v, who in around if v == voice)
+    def at(self, start: int, end: int) -> tuple[Voice, str]:
+        """The voice and speaker at a mention: a quotation beats a paraphrase; the innermost wins."""
+        quotes = self.doc.quotes.around(start, end)
+        if quotes:
+            known = [self.speakers[(q.start, q.end)] for q in quotes if (q.start, q.end) in self.speakers]
+            return "quote", known[0] if known else UNATTRIBUTED
+        index = self.doc.sentence_index(start)
+        inside = sorted((e - s, who) for s, e, who in self.reported.get(index, ()) if s <= start and end <= e)
         if inside:
-            attributed = [who for _, who in inside if who != UNATTRIBUTED]
-            return voice, attributed[0] if attributed else inside[0][1]
-    return "author", AUTHOR
+            return "paraphrase", inside[0][1]
+        return "author", AUTHOR
 
 
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
@@ -339,7 +270,8 @@ def _is_name_part(doc: Document, found: str, end: int) -> bool:
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 
 
-def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> Perspective:
+def perspective(doc: str | Document, outsiders: Iterable[str] | None = None,
+                attributions: list[Attribution] | None = None) -> Perspective:
     """Who "we" are and who "they" are: every mention, paragraph by paragraph.
 
     Finds first-person plural pronouns (we, us, our, let's...), third-person
@@ -352,20 +284,25 @@ def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> 
     e.g. "according to him,"). Offsets index
     ``doc.text``. Deciding what each "we" refers to is left to the reader: the
     ``phrase`` ("our countries"), the ``speaker`` (whose quotation or paraphrase
-    it sits in) and the paragraph are the clues.
+    it sits in) and the paragraph are the clues. Pass ``attributions`` (the result of
+    :func:`medialit.attribution.find_attributions` on ``doc``) to reuse those already found.
 
     >>> p = perspective('We agree. "We never will," she said of them.')
     >>> [(m.text, m.group, m.voice) for m in p.mentions]
     [('We', 'we', 'author'), ('We', 'we', 'quote'), ('them', 'they', 'paraphrase')]
     """
-    doc = _as_document(doc)
+    doc = as_document(doc)
     if isinstance(outsiders, str):
         outsiders = [outsiders]
     key = None if outsiders is None else tuple(sorted({o for o in outsiders if o.strip()}))
     matcher = _perspective_pattern(key)
-    regions = _voice_regions(doc)
+    if attributions is None:
+        from .attribution import find_attributions
+
+        attributions = find_attributions(doc)
+    voices = _Voices(doc, list(attributions))
     mentions = []
-    for start, end, (term, group) in matcher.finditer(doc.text):
+    for start, end, (term, group) in matcher.find(doc):
         found = doc.text[start:end]
         paragraph = doc.paragraph_index(start)
         if paragraph is None or _is_name_part(doc, found, end):
@@ -375,7 +312,7 @@ def perspective(doc: str | Document, outsiders: Iterable[str] | None = None) -> 
             after = _NEXT_WORD.match(doc.text, end)
             if after:
                 phrase = Span(start, after.end(1), doc.text[start : after.end(1)])
-        voice, speaker = _voice_at(regions, start, end)
+        voice, speaker = voices.at(start, end)
         mentions.append(Mention(start, end, found, group, voice,
                                 paragraph, phrase, f"perspective.tsv: {term}", speaker))
     return Perspective(tuple(mentions), len(doc.paragraphs))
@@ -459,7 +396,8 @@ class SentenceSentiment:
     rule: str = "vader"
 
     @property
-    def label(self) -> str:
+    def label(self) -> SentimentLabel:
+        """``positive``, ``neutral`` or ``negative`` by VADER's cut-offs."""
         if self.compound >= VADER_POSITIVE:
             return "positive"
         if self.compound <= VADER_NEGATIVE:
@@ -494,7 +432,7 @@ def sentence_sentiment(doc: str | Document) -> list[SentenceSentiment]:
     >>> [s.label for s in sentence_sentiment("It was a terrible, bloody massacre. We won!")]
     ['negative', 'positive']
     """
-    doc = _as_document(doc)
+    doc = as_document(doc)
     analyzer = _vader()
     out = []
     for sentence in doc.sentences:
@@ -507,34 +445,41 @@ def sentence_sentiment(doc: str | Document) -> list[SentenceSentiment]:
 # --- summary -----------------------------------------------------------------------------------
 
 
-def framing_summary(doc: str | Document) -> dict[str, Any]:
-    """Loaded language, perspective and sentiment of ``doc`` as a JSON-ready dict.
+def framing_summary(doc: str | Document, loaded: list[LoadedTerm] | None = None,
+                    view: Perspective | None = None,
+                    sentiment: list[SentenceSentiment] | None = None) -> dict[str, Any]:
+    """Loaded language, perspective and sentiment of ``doc`` as a JSON-ready dict (snake_case keys).
 
-    Used by ``medialit analyze``. Rates are per 100 words.
+    Used by ``medialit analyze`` and the report. Rates are per 100 words. Pass
+    ``loaded``, ``view`` (a :class:`Perspective`) and ``sentiment`` to reuse
+    results already found (:func:`medialit.analyze` does).
+
+    >>> framing_summary("A bloody massacre, we said.")["loaded_terms"]
+    2
     """
-    doc = _as_document(doc)
+    doc = as_document(doc)
     words = max(doc.word_count, 1)
-    loaded = find_loaded_language(doc.text)
-    view = perspective(doc)
-    sentiment = sentence_sentiment(doc)
+    loaded = find_loaded_language(doc) if loaded is None else loaded
+    view = perspective(doc) if view is None else view
+    sentiment = sentence_sentiment(doc) if sentiment is None else sentiment
     terms = Counter(t.text.lower() for t in loaded)
     counts = view.counts()
     most_negative = min(sentiment, key=lambda s: s.compound, default=None)
     return {
-        "loaded terms": len(loaded),
-        "loaded per 100 words": round(100 * len(loaded) / words, 2),
-        "loaded by category": dict(Counter(t.category for t in loaded).most_common()),
-        "strongest loaded terms": sorted({t.text for t in loaded if t.intensity == 3}),
-        "most frequent loaded terms": [f"{w} ({n})" for w, n in terms.most_common(5)],
-        "we mentions": counts["we"],
-        "they mentions": counts["they"],
-        "outsider mentions": counts["outsider"],
-        "we phrases": sorted({m.phrase.text for m in view.mentions if m.group == "we" and m.phrase}),
-        "whose we": dict(Counter(m.speaker for m in view.mentions if m.group == "we").most_common()),
-        "sentences negative/neutral/positive": [
+        "loaded_terms": len(loaded),
+        "loaded_per_100_words": round(100 * len(loaded) / words, 2),
+        "loaded_by_category": dict(Counter(t.category for t in loaded).most_common()),
+        "strongest_loaded_terms": sorted({t.text for t in loaded if t.intensity == 3}),
+        "most_frequent_loaded_terms": [f"{w} ({n})" for w, n in terms.most_common(5)],
+        "we_mentions": counts["we"],
+        "they_mentions": counts["they"],
+        "outsider_mentions": counts["outsider"],
+        "we_phrases": sorted({m.phrase.text for m in view.mentions if m.group == "we" and m.phrase}),
+        "whose_we": dict(Counter(m.speaker for m in view.mentions if m.group == "we").most_common()),
+        "sentences_negative_neutral_positive": [
             sum(s.label == label for s in sentiment) for label in ("negative", "neutral", "positive")
         ],
-        "mean sentence sentiment": round(sum(s.compound for s in sentiment) / len(sentiment), 3)
+        "mean_sentence_sentiment": round(sum(s.compound for s in sentiment) / len(sentiment), 3)
         if sentiment else 0.0,
-        "most negative sentence": most_negative.text if most_negative else None,
+        "most_negative_sentence": most_negative.text if most_negative else None,
     }

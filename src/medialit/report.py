@@ -205,7 +205,7 @@ def report(doc: Document | str, title: str | None = None, charts: bool = True) -
         _figure(made[1], charts),
         _details('Show the text with "we", "they" and outsiders marked',
                  _highlight_html(highlight(doc.text, view.mentions))),
-        "<h3>Claim types</h3>", _definitions(summary["claims"]["claim types"]),
+        "<h3>Claim types</h3>", _definitions(summary["claims"]["claim_types"]),
         _figure(made[2], charts),
         _details("Show every sentence with its claim type",
                  _highlight_html(highlight(doc.text, claims))),

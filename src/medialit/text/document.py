@@ -302,6 +302,18 @@ class Document:
         """The 0-based number of the sentence containing character ``offset``, or None."""
         return self._index_of("sentences", offset)
 
+    def sentence_range(self, start: int, end: int) -> range:
+        """The numbers of the sentences that overlap ``start:end`` (bisect: O(log n)).
+
+        >>> Document.from_text("One. Two. Three.").sentence_range(2, 7)
+        range(0, 2)
+        """
+        starts = self._starts["sentences"]
+        lo = bisect.bisect_right(starts, start) - 1
+        if lo < 0 or self.sentences[lo].end <= start:
+            lo += 1
+        return range(lo, bisect.bisect_left(starts, end))
+
     def sentence_of(self, offset: int) -> Span | None:
         """The sentence containing character ``offset``, or None (e.g. a blank line).
 

@@ -82,15 +82,21 @@ class QuoteRegions(list):
             for kind in QUOTE_KINDS
         }
 
-    def at(self, start: int, end: int | None = None) -> Quote | None:
-        """The innermost region holding ``start:end`` (``end`` defaults to ``start + 1``), or None."""
+    def around(self, start: int, end: int | None = None) -> list[Quote]:
+        """Every region holding ``start:end`` (``end`` defaults to ``start + 1``), innermost first."""
         end = start + 1 if end is None else end
+        out = []
         for kind in QUOTE_KINDS:  # marks first: they lie inside blocks
             starts, quotes = self._index[kind]
             k = bisect.bisect_right(starts, start) - 1
             if k >= 0 and quotes[k].start <= start and end <= quotes[k].end:
-                return quotes[k]
-        return None
+                out.append(quotes[k])
+        return out
+
+    def at(self, start: int, end: int | None = None) -> Quote | None:
+        """The innermost region holding ``start:end`` (``end`` defaults to ``start + 1``), or None."""
+        around = self.around(start, end)
+        return around[0] if around else None
 
 
 def _mark_regions(text: str, para: Span) -> list[Quote]:
