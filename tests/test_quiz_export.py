@@ -416,3 +416,14 @@ def test_lms_guide_page_matches_the_exporters():
     for needed in ("--format qti", "--format moodle", "--format gift", "--format canvas",
                    "Points Possible", "Identify user by", "self-check, not a proctored exam", "mode: exam"):
         assert needed in page, needed
+
+
+def test_cli_export_qti_default_file_and_stdout(tmp_path, monkeypatch, capsysbinary):
+    monkeypatch.chdir(tmp_path)
+    assert main(["quiz", "export", "demo", "--format", "qti"]) == 0
+    assert zipfile.is_zipfile(tmp_path / "demo-qti.zip")
+    capsysbinary.readouterr()
+    assert main(["quiz", "export", "demo", "--format", "qti", "-o", "-"]) == 0
+    data = capsysbinary.readouterr().out
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.namelist() == ["imsmanifest.xml", "demo/demo.xml"]

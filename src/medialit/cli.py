@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--format", required=True, metavar="FORMAT",
                    help="qti (a .zip for Canvas and Blackboard), moodle (Moodle XML) or gift (GIFT text)")
     q.add_argument("-o", "--output", metavar="OUT", default=None,
-                   help="file to write (default: standard output for moodle and gift, BANK-qti.zip for qti)")
+                   help="file to write, - for standard output (default: standard output for moodle and gift, "
+                   "BANK-qti.zip for qti)")
     p.set_defaults(func=_cmd_quiz)
 
     p = sub.add_parser("progress", help="work with students' progress files")

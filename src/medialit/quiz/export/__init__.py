@@ -62,10 +62,15 @@ def write_export(names: list[str | os.PathLike], fmt: str, out: str | os.PathLik
     if len(set(ids)) != len(ids):
         raise ValueError(f"a bank is named twice: {', '.join(ids)}")
     data = export(banks, fmt)
-    path = Path(out) if out is not None and str(out) != "-" else default_output(banks, fmt)
+    to_stdout = out is not None and str(out) == "-"
+    path = None if to_stdout else (Path(out) if out is not None else default_output(banks, fmt))
     if path is None:
         stream = stdout or sys.stdout
-        stream.write(data if isinstance(data, str) else data.decode("latin-1"))
+        if isinstance(data, bytes):  # a zip on standard output (-o -)
+            stream.flush()
+            getattr(stream, "buffer", stream).write(data)
+        else:
+            stream.write(data)
         return None
     if path.is_dir():
         raise ValueError(f"cannot write {path}: it is a folder; give a file name")
