@@ -27,7 +27,7 @@ LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 NOTEBOOKS = sorted(LESSONS.glob("[0-9][0-9]-*.ipynb"))
 TAG = "claim-tracing"
 #: Lessons whose claim tracing must be practised (first read, who says so, claims, the page).
-MUST_TRACE = ("01-", "05-", "07-")
+MUST_TRACE = ("01-", "05-", "07-", "08-")
 _REVEAL = re.compile(r"medialit\.lead\(|\*\*Lead \d+ ·")
 
 

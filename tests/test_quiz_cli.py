@@ -65,7 +65,7 @@ def test_key_markdown(capsys):
     assert "**Answer:** 14 paragraphs" in out
     assert "It is [[likely]] that" in out and "((can))" in out
     assert "| Many even began to speculate | vague source |" in out
-    assert "**Explanation:** Keep this: in Lesson 8" in out
+    assert "**Explanation:** Keep this: in Lesson 9" in out
 
 
 def test_key_html_is_escaped(tmp_path, capsys):

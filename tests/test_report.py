@@ -1,4 +1,4 @@
-"""The reading report (Lesson 8) and the side-by-side comparison."""
+"""The reading report (Lesson 9) and the side-by-side comparison."""
 
 from __future__ import annotations
 

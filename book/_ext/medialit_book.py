@@ -56,7 +56,7 @@ HIDDEN_CELL_SUMMARY = '<summary aria-label="Toggle hidden content">'
 def _config_inited(app: Sphinx, config: Any) -> None:
     os.environ["MEDIALIT_BOOK"] = "1"  # the book always uses the book renderer
     # Notebooks executed for the book must never show the builder's own saved answers
-    # (Lesson 8 reads Lesson 0's reflection back): give them an empty progress file.
+    # (Lesson 9 reads Lesson 0's reflection back): give them an empty progress file.
     os.environ["MEDIALIT_PROGRESS"] = str(Path(tempfile.mkdtemp(prefix="medialit-book-")) / "progress.json")
     if QUIZ_STATIC.is_dir():
         config.html_static_path = [*config.html_static_path, str(QUIZ_STATIC)]

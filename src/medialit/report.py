@@ -1,4 +1,4 @@
-"""One displayable reading report for any article (Lesson 8), and a side-by-side comparison.
+"""One displayable reading report for any article (Lesson 9), and a side-by-side comparison.
 
 :func:`report` gathers what the course's tools say about a text: stance markers,
 sources, loaded language, perspective ("we" and "they") and claim types. The
@@ -254,7 +254,7 @@ def compare(doc_a: Document | str, doc_b: Document | str,
     """Two texts side by side, per 100 words (claim types as % of sentences).
 
     Returns a pandas DataFrame with one row per measure and one column per text
-    (``names``), so texts of different lengths can be compared. Lesson 8 compares
+    (``names``), so texts of different lengths can be compared. Lesson 9 compares
     a student's own article with the case study.
 
     >>> table = compare("We will win. They lie.", "The council met on Monday.", names=("a", "b"))

@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 
 from ..safefile import clean_orphans, write_atomic
 from .grading import Grade, grade
+from .migrations import migrate
 from .schema import Bank
 
 __all__ = [
@@ -159,7 +160,7 @@ def _parse(raw: bytes) -> tuple[dict, str | None]:
     except (ValueError, UnicodeDecodeError):
         data = None
     progress, dropped = _salvage(data)
-    return progress, ("it was damaged" if dropped else None)
+    return migrate(progress), ("it was damaged" if dropped else None)
 
 
 def _reason(exc: OSError) -> str:

@@ -1,4 +1,4 @@
-"""Lesson 8 works with a student's own article: pasted text, a .txt file or a saved .html page."""
+"""Lesson 9 works with a student's own article: pasted text, a .txt file or a saved .html page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
-LESSON = Path(__file__).resolve().parents[1] / "lessons" / "08-your-own-article.ipynb"
+LESSON = Path(__file__).resolve().parents[1] / "lessons" / "09-your-own-article.ipynb"
 ARTICLE = (
     "Council approves new bike lanes\n\n"
     "The city council voted 7 to 2 on Tuesday to build bike lanes on Main Street, "
