@@ -8,7 +8,8 @@
 * QTI 1.2: ``qti2txt`` needs Python >= 3.13 and uses 3.12-only syntax, so it cannot run
   here, and no PyPI package ships the QTI 1.2 XSD; the package is checked by parsing the
   XML and following the QTI 1.2 response processing (which option sets SCORE to 100,
-  which feedback each option shows, the numeric range, the match conditions).
+  which feedback each option shows, the numeric range, the match conditions), and every
+  element is checked against the content models of the QTI 1.2 DTD (``qti12_model.py``).
 
 Each check compares question count, types, stems, options, keyed answers and
 per-option feedback with the bank itself, for all ten banks.
@@ -23,6 +24,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
+import qti12_model  # noqa: E402 - tests/qti12_model.py: the QTI 1.2 DTD's content models
 import yaml
 
 from medialit.cli import main
@@ -280,6 +282,17 @@ def test_qti_package_round_trip(name):
     for q, item in zip(bank.questions, items, strict=True):
         assert _qti_order_ok(item), q.id
         _check_qti_item(q, item)
+    assert qti12_model.check(root, QTI) == []
+
+
+def test_qti_content_model_check_can_fail():
+    root = ET.fromstring(f'<questestinterop xmlns="{QTI[1:-1]}"><assessment ident="a" title="t"><section ident="s">'
+                         '<item ident="i"><resprocessing><outcomes><decvar/></outcomes><respcondition>'
+                         '<conditionvar><other/></conditionvar></respcondition></resprocessing>'
+                         '<presentation/></item></section></assessment></questestinterop>')
+    problems = qti12_model.check(root, QTI)
+    assert any("<item> children" in p for p in problems)  # presentation after resprocessing
+    assert any("<presentation> children" in p for p in problems)  # empty presentation
 
 
 def test_qti_package_of_every_bank_has_one_assessment_each():
