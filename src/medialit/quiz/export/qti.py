@@ -160,6 +160,8 @@ def _item(bank: Bank, q: Question) -> ET.Element:
         _sub(cond, "displayfeedback", {"feedbacktype": "Response", "linkrefid": "general_fb"})
         proc.insert(1, cond)
         _feedback_item(item, "general_fb", general)
+    if proc.find("respcondition") is None:  # an essay without feedback: QTI 1.2 needs one condition
+        _sub(_sub(_sub(proc, "respcondition", {"continue": "No"}), "conditionvar"), "other")
     item.extend(feedback_items)
     return item
 
