@@ -416,11 +416,18 @@ def test_cli_analyze_shows_attributions(tmp_path, capsys):
 
 def test_docstring_examples_run():
     import doctest
+    import importlib
+    import pkgutil
 
-    import medialit.attribution as module
+    import medialit.attribution as package
 
-    failed, attempted = doctest.testmod(module)
-    assert attempted >= 3 and failed == 0
+    total = 0
+    for info in [None, *pkgutil.iter_modules(package.__path__)]:
+        module = package if info is None else importlib.import_module(f"{package.__name__}.{info.name}")
+        failed, attempted = doctest.testmod(module)
+        assert failed == 0, module.__name__
+        total += attempted
+    assert total >= 10
 
 
 def test_public_exports():

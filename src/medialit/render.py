@@ -35,18 +35,24 @@ True
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .attribution import Attribution, AttributionChain
 
 __all__ = [
+    "ATTRIBUTION_DESCRIPTIONS",
     "LABEL_STYLES",
     "Highlight",
     "Kwic",
     "Mark",
     "Style",
+    "chains_html",
     "contrast_ratio",
     "highlight",
+    "highlight_attributions",
     "kwic",
     "style_for",
     "to_mark",
@@ -371,3 +377,55 @@ def kwic(
              f"<tbody>{''.join(body)}</tbody></table></div>")
     return Kwic(rows, width, table)
 
+
+# --- attributions (medialit.attribution) ------------------------------------
+
+
+def chains_html(chains: Iterable[AttributionChain]) -> str:
+    """The chains as an escaped HTML list; arrows are text, not colour, so they read aloud."""
+    items = []
+    for c in chains:
+        parts = " <span aria-label='reported by'>&rarr;</span> ".join(
+            f"<span class='medialit-link'>{html.escape(link)}</span>" for link in c.links)
+        cues = ", ".join(html.escape(a.cue.text.rstrip(":")) for a in c.attributions)
+        items.append(f"<li>{parts} <small>(cues: {cues})</small></li>")
+    return ("<ol class='medialit-chains' aria-label='Who reports whom'>" + "".join(items)
+            + "</ol>")
+
+
+#: Legend text for each source type in :func:`highlight_attributions`.
+ATTRIBUTION_DESCRIPTIONS = {
+    "named_person": "source: a named person",
+    "official_role": "source: an unnamed official or role",
+    "organization": "source: an organisation, government or outlet",
+    "vague": "source: an unidentified group or person",
+    "common_knowledge": "appeal to common knowledge: no source",
+    "pronoun": "source: a pronoun pointing back to a source",
+    "cue": "reporting verb or phrase (what it implies is in the title)",
+}
+
+
+def highlight_attributions(text: str, attributions: Sequence[Attribution] | None = None,
+                           caption: str | None = "Who says so: sources and reporting cues") -> Highlight:
+    """Sources and cues highlighted in ``text`` with :func:`medialit.render.highlight`.
+
+    Each source is labelled with its type ("named_person", "vague"...), each
+    cue with "cue"; titles (hover and keyboard focus) give the speaker and what
+    the verb implies. Labels are visible text, so colour is only a help, and
+    every string is escaped by the renderer.
+    """
+    from .attribution import find_attributions
+
+    atts = find_attributions(text) if attributions is None else attributions
+    marks: dict[tuple[int, int], Mark] = {}
+    for a in atts:
+        if a.source is not None:
+            marks.setdefault((a.source.start, a.source.end), Mark(
+                a.source.start, a.source.end, a.source_type,
+                f"source: {a.speaker} ({a.source_type.replace('_', ' ')})"))
+        if a.source is None or (a.cue.start, a.cue.end) != (a.source.start, a.source.end):
+            marks.setdefault((a.cue.start, a.cue.end), Mark(
+                a.cue.start, a.cue.end, "cue",
+                f"reporting cue: {a.cue.text.rstrip(':')} ({a.implies})"))
+    ordered = sorted(marks.values(), key=lambda m: (m.start, -m.end))
+    return highlight(text, ordered, caption=caption, descriptions=ATTRIBUTION_DESCRIPTIONS)

@@ -1,0 +1,92 @@
+"""From what the passes found to :class:`~medialit.attribution.Attribution` results:
+the source span, its type, its canonical name and, for pronouns and roles, its referent."""
+
+from __future__ import annotations
+
+from ..document import Span
+from .model import COMMON_KNOWLEDGE, Attribution
+from .passes import Found
+from .phrases import core, head_index
+from .resolve import Antecedents, resolve
+from .sources import Names, classify, person_name, plain_name
+from .tokens import Tok
+
+__all__ = ["assemble"]
+
+
+def _sort_key(toks: list[Tok], f: Found) -> tuple[int, int]:
+    start = f.src_span.start if f.src_span else (toks[f.src[0]].start if f.src else f.cue.start)
+    return start, f.cue.start
+
+
+def _typed(toks: list[Tok], src: tuple[int, int], stype: str | None) -> tuple[tuple[int, int], str]:
+    """The core of a source phrase and its type; "The campaign chairman, Phil Lovas" is the
+    named person of its apposition."""
+    head = core(toks, *src)
+    stype = stype or classify(toks, *head)
+    if stype in {"official_role", "vague"} and head[1] + 2 <= src[1]:
+        rest = core(toks, head[1] + 2, src[1])
+        if classify(toks, *rest) == "named_person":
+            return rest, "named_person"
+    return head, stype
+
+
+def _name(text: str, toks: list[Tok], names: Names, head: tuple[int, int], stype: str,
+          source: Span) -> str:
+    """The canonical name under which a source is counted."""
+    if stype == "named_person":
+        return names.canonical(person_name(toks, head[0], head_index(toks, *head)), source.start)
+    if stype in {"organization", "vague"}:
+        name = plain_name(text[toks[head[0]].start:toks[head[1]].end])
+        return name.lower() if stype == "vague" and len(name.split()) == 1 else name
+    return source.text
+
+
+class _Assembler:
+    def __init__(self, text: str, toks: list[Tok]) -> None:
+        self.text, self.toks = text, toks
+        self.names = Names(toks)
+        self.earlier = Antecedents()
+
+    def source_of(self, f: Found) -> tuple[Span | None, str, str, str | None]:
+        """(source, type, name, refers_to) of a found attribution."""
+        text, toks = self.text, self.toks
+        if f.src_span is not None:
+            stype = f.stype or "vague"
+            name = COMMON_KNOWLEDGE if stype == "common_knowledge" else f.src_span.text.lower()
+            return f.src_span, stype, name, None
+        if f.src is None:
+            return None, "vague", "(unnamed)", None
+        s, e = toks[f.src[0]].start, toks[f.src[1]].end
+        source = Span(s, e, text[s:e])
+        head, stype = _typed(toks, f.src, f.stype)
+        name = _name(text, toks, self.names, head, stype, source)
+        refers_to = None
+        if stype == "pronoun":
+            refers_to = resolve(toks[f.src[0]].low, source, self.earlier, toks, f.src, self.names,
+                                text)
+        elif stype == "official_role" and toks[f.src[0]].low == "the" and not \
+                toks[head_index(toks, *f.src)].low.endswith("s"):
+            refers_to = self.names.last_before(s)
+        return source, stype, name, refers_to
+
+    def make(self, f: Found) -> Attribution:
+        source, stype, name, refers_to = self.source_of(f)
+        start = min(source.start, f.cue.start) if source else f.cue.start
+        end = max(source.end, f.cue.end) if source else f.cue.end
+        implies = f.entry.implies if f.entry else (
+            "judgement" if stype == "common_knowledge" else "neutral")
+        a = Attribution(start=start, end=end, text=self.text[start:end], source=source,
+                        source_type=stype, cue=f.cue, quote=f.quote, direct=f.direct,  # type: ignore[arg-type]
+                        refers_to=refers_to, name=name, implies=implies, rule=f.rule or "phrase")
+        self.earlier.add(a)
+        return a
+
+
+def assemble(text: str, toks: list[Tok], found: list[Found]) -> list[Attribution]:
+    """The attributions, typed, named and resolved, sorted by position."""
+    found.sort(key=lambda f: _sort_key(toks, f))
+    maker = _Assembler(text, toks)
+    out = [maker.make(f) for f in found]
+    out.sort(key=lambda a: (a.start, a.end, a.cue.start))
+    return out

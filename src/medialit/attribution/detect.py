@@ -1,0 +1,84 @@
+"""The detector: :func:`find_attributions` runs the passes over one reading of the text;
+:func:`explain` says what became of every reporting-cue candidate, and which rule rejected it."""
+
+from __future__ import annotations
+
+from ..document import Document, paragraph_spans, sentence_spans
+from .assemble import assemble
+from .model import Attribution
+from .passes import Verdict, common_knowledge_pass, cue_pass, dash_signatures, speaker_label_pass
+from .quotes import quote_spans
+from .tokens import merge_sentences, tokenize
+from .vetoes import Context
+
+__all__ = ["explain", "find_attributions"]
+
+
+def _text_of(text: Document | str, caller: str) -> str:
+    if isinstance(text, Document):
+        return text.text
+    if not isinstance(text, str):
+        raise TypeError(f"{caller} needs the text as a str, not {type(text).__name__}: "
+                        "decode bytes first, or pass doc.text")
+    return text
+
+
+def _run(text: str, trace: list[Verdict] | None = None) -> list[Attribution]:
+    paragraphs = paragraph_spans(text)
+    sentences = merge_sentences(text, sentence_spans(text, paragraphs))
+    toks = tokenize(text, sentences)
+    ctx = Context(text, toks, sentences, quote_spans(text, paragraphs),
+                  {p.start: p for p in paragraphs})
+    taken = common_knowledge_pass(ctx)
+    taken |= speaker_label_pass(ctx, paragraphs)
+    cue_pass(ctx, taken, trace)
+    dash_signatures(ctx, taken)
+    return assemble(text, toks, ctx.found)
+
+
+def find_attributions(text: Document | str) -> list[Attribution]:
+    """Find every attribution in ``text``: source, cue, quotation, type, referent.
+
+    Works on any string (an empty one gives ``[]``); a :class:`Document` is
+    read through its ``.text``. Offsets index that text.
+
+    Args:
+        text: an article or any passage, as plain text (or a Document).
+
+    Returns:
+        Attributions sorted by position. Each has ``source`` (a Span or None),
+        ``source_type`` (one of :data:`SOURCE_TYPES`), ``cue``, ``quote`` (the
+        quoted words of a direct quotation, without the marks), ``direct``,
+        ``refers_to`` (for pronouns and roles), ``name`` and ``implies``.
+
+    Lexicons: ``reporting_verbs.tsv``, ``attribution_sources.tsv``,
+    ``common_knowledge.tsv`` and ``attribution_words.tsv`` in ``medialit/data``
+    (written for medialit, CC0).
+
+    >>> [(a.source.text, a.source_type, a.refers_to) for a in find_attributions(
+    ...     "Officials met. Tan Kefei said so. He also noted that ties are close.")]
+    [('Tan Kefei', 'named_person', None), ('He', 'pronoun', 'Tan Kefei')]
+    """
+    text = _text_of(text, "find_attributions")
+    if not text.strip():
+        return []
+    return _run(text)
+
+
+def explain(text: Document | str) -> list[Verdict]:
+    """Every reporting-cue candidate in ``text`` and what became of it (for debugging rules).
+
+    Each :class:`Verdict` has the ``cue``, ``rejected_by`` (the name of the veto in
+    :data:`medialit.attribution.VETOES` that rejected it, ``"no_source"`` when no
+    source was found, None when it was accepted), the ``rule`` that found the
+    source and the ``source``. Appeals to common knowledge, speaker labels and
+    dash signatures are not cue candidates and are not listed.
+
+    >>> [(v.cue.text, v.rejected_by) for v in explain("The claims were false. Ann said no.")]
+    [('claims', 'noun_after_determiner'), ('said', None)]
+    """
+    text = _text_of(text, "explain")
+    trace: list[Verdict] = []
+    if text.strip():
+        _run(text, trace)
+    return trace

@@ -1,0 +1,319 @@
+"""The detection passes, in order, each linear in the length of the text.
+
+1. :func:`common_knowledge_pass`: appeals to common knowledge ("as you know");
+2. :func:`speaker_label_pass`: transcript speakers ("WALLACE: ...") and headline
+   colons ("Pat Caddell: Democrat Voters Worried");
+3. :func:`cue_pass`: reporting verbs and phrases, each candidate checked by the
+   vetoes of :mod:`.vetoes` and given a source by :mod:`.subjects`;
+4. :func:`dash_signatures`: quotations signed with a dash ('"..." - Sonya Herridge').
+
+Each pass adds :class:`Found` records to the shared :class:`~.vetoes.Context`;
+:mod:`.assemble` turns them into :class:`~medialit.attribution.Attribution` results.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..document import Span
+from .lexicon import Cue, common_knowledge_patterns, cue_forms, cue_lengths, words
+from .phrases import Phrase, according_source
+from .quotes import inner, quote_for
+from .subjects import evidence_before, inverted_source, source_before
+from .tokens import FUNCTION, OPEN_QUOTES, Tok
+from .vetoes import CUE_VETOES, SOURCE_VETOES, THAT_VERB, Candidate, Context, first_veto
+
+__all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "cue_pass",
+           "dash_signatures", "speaker_label_pass", "speaker_labels"]
+
+_NOT_REPORTING = words("not_reporting")
+
+
+@dataclass
+class Found:
+    """An attribution found by a pass, before typing and naming."""
+
+    src: Phrase | None
+    cue: Span
+    quote: Span | None
+    direct: bool
+    rule: str
+    entry: Cue | None
+    stype: str | None = None
+    src_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What became of one reporting-cue candidate (see :func:`medialit.attribution.explain`).
+
+    ``rejected_by`` names the veto (or ``no_source``) that rejected it, None when accepted;
+    ``rule`` is the rule that found the source of an accepted one.
+    """
+
+    cue: Span
+    rejected_by: str | None
+    rule: str
+    source: Span | None
+
+    @property
+    def accepted(self) -> bool:
+        """True when the candidate became an attribution."""
+        return self.rejected_by is None
+
+
+# --- 1. common knowledge ----------------------------------------------------
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap a span of the sorted, non-overlapping ``spans``?"""
+    k = bisect.bisect_left(spans, (start, start))
+    return (k < len(spans) and spans[k][0] < end) or (k > 0 and spans[k - 1][1] > start)
+
+
+def common_knowledge_pass(ctx: Context) -> set[int]:
+    """Appeals to common knowledge; returns the indices of the tokens they cover."""
+    spans: list[tuple[int, int]] = []
+    for pattern in common_knowledge_patterns():
+        for m in pattern.finditer(ctx.text):
+            if _overlaps(spans, m.start(), m.end()):
+                continue
+            name = "group" if "group" in pattern.groupindex and m.start("group") >= 0 else 0
+            src = Span(m.start(name), m.end(name), m.group(name))
+            cue = Span(m.start(), m.end(), m.group())
+            ctx.found.append(Found(None, cue, None, False, "common knowledge phrase", None,
+                                   "common_knowledge", src))
+            bisect.insort(spans, (m.start(), m.end()))
+    taken: set[int] = set()
+    starts = [s for s, _ in spans]
+    for k, t in enumerate(ctx.toks):
+        n = bisect.bisect_right(starts, t.start) - 1
+        if n >= 0 and t.start < spans[n][1]:
+            taken.add(k)
+    return taken
+
+
+# --- 2. speaker labels --------------------------------------------------------
+
+# "[\s"“]*" before the label, but never across a line break: linear in the text
+_LABEL_LINE = re.compile(r"(?m)^(?:[^\S\n]|[\"“])*([A-Z][A-Z.\- ]{1,30}[A-Z.]):")
+_NOT_SIGNED = frozenset({"org", "outlet", "evidence", "capital", "country", "place", "nonname",
+                         "time", "collective", "role"})
+
+
+def speaker_labels(text: str) -> set[str]:
+    """Upper-case labels that open two or more lines ("WALLACE: ..."): a transcript.
+
+    Linear: each line start is tried once, and the label must be on that line.
+    """
+    counts = Counter(m.group(1) for m in _LABEL_LINE.finditer(text))
+    return {label for label, n in counts.items() if n >= 2}
+
+
+class _LabelContext:
+    """What the speaker-label pass looks up: paragraphs by start, labels, word counts."""
+
+    def __init__(self, ctx: Context, paragraphs: Sequence[Span]) -> None:
+        self.paragraphs = list(paragraphs)
+        self.starts = [p.start for p in self.paragraphs]
+        self.para_starts = set(self.starts)
+        self.labels = speaker_labels(ctx.text)
+        self.text = ctx.text
+        self._words: Counter[str] | None = None
+
+    def word_count(self, word: str) -> int:
+        """How often ``word`` (letters only) stands as a whole word in the text (one count of
+        every word of the text, made on first use)."""
+        if self._words is None:
+            self._words = Counter(re.findall(r"\w+", self.text))
+        return self._words[word]
+
+    def paragraph_at(self, offset: int) -> Span:
+        return self.paragraphs[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def _label_end(toks: list[Tok], k: int) -> int:
+    """The index after a run of up to 4 capitalised words (or dots) from ``toks[k]``."""
+    j = k
+    while j < len(toks) and j - k < 4 and toks[j].text not in ":" and (
+            toks[j].text[0].isupper() or toks[j].text == "."):
+        j += 1
+    return j
+
+
+def _label_kind(ctx: Context, lc: _LabelContext, name: list[Tok]) -> str | None:
+    """``transcript``, ``signed`` (a headline naming its author), ``document`` ("Poll: ...")."""
+    label = ctx.text[name[0].start:name[-1].end]
+    if all(x.text.isupper() or x.text == "." for x in name) and len(
+            "".join(x.text for x in name)) > 2 and label in lc.labels:
+        return "transcript"
+    classes = {x.cls for x in name}
+    if 2 <= len(name) <= 3 and all(x.cap and x.text.isalpha() and not x.text.isupper()
+                                   for x in name) and not (classes & _NOT_SIGNED) and lc.word_count(
+            name[-1].text) >= 2:
+        return "signed"
+    if len(name) == 1 and classes == {"evidence"} and name[0].text[0].isupper() and not name[
+            0].text.isupper():
+        return "document"
+    return None
+
+
+def _starts_paragraph(toks: list[Tok], k: int, para_starts: set[int]) -> bool:
+    return toks[k].start in para_starts or (
+        k > 0 and toks[k - 1].text in OPEN_QUOTES and toks[k - 1].start in para_starts)
+
+
+def speaker_label_pass(ctx: Context, paragraphs: Sequence[Span]) -> set[int]:
+    """Speaker labels at the start of a paragraph; returns the indices of the tokens taken."""
+    toks, taken = ctx.toks, set()
+    lc = _LabelContext(ctx, paragraphs)
+    for k, t in enumerate(toks):
+        if not _starts_paragraph(toks, k, lc.para_starts):
+            continue
+        j = _label_end(toks, k)
+        if not (j < len(toks) and toks[j].text == ":" and j > k and j + 1 < len(toks)
+                and toks[j + 1].sent == toks[j].sent):
+            continue
+        kind = _label_kind(ctx, lc, toks[k:j])
+        if kind is None:
+            continue
+        para = lc.paragraph_at(t.start)
+        qs = toks[j + 1].start
+        ctx.found.append(Found((k, j - 1), Span(toks[j].start, toks[j].end, ":"),
+                               Span(qs, para.end, ctx.text[qs:para.end]), kind != "document",
+                               "speaker label and colon", None,
+                               "organization" if kind == "document" else "named_person"))
+        taken.update(range(k, j + 1))
+    return taken
+
+
+# --- 3. reporting cues ----------------------------------------------------------
+
+
+def match_cue(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
+    """The longest cue form (4 words down to 1) that starts at ``toks[i]``."""
+    lengths = cue_lengths().get(toks[i].low)
+    if lengths is None:
+        return None
+    forms = cue_forms()
+    for length in lengths:
+        if i + length > len(toks):
+            continue
+        key = tuple(t.low for t in toks[i:i + length])
+        if key in forms and toks[i + length - 1].sent == toks[i].sent:
+            return length, forms[key]
+    return None
+
+
+def that_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
+    """Any past or present verb followed by "that" after a clear subject: "Trump bragged that"."""
+    t = toks[i]
+    if i + 1 >= len(toks) or toks[i + 1].low != "that" or toks[i + 1].sent != t.sent:
+        return None
+    if not (t.text.isalpha() and t.text.islower() and t.low.endswith(("ed", "s"))):
+        return None
+    if t.low in _NOT_REPORTING or t.low in FUNCTION or t.low.endswith(("ss", "us", "is")):
+        return None
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None or prev.sent != t.sent or not (
+            prev.low in {"he", "she", "they", "we", "i"} or prev.cap or prev.cls in {
+                "role", "collective", "org", "outlet"}):
+        return None
+    return 1, THAT_VERB
+
+
+def _find_source(c: Candidate) -> tuple[Phrase | None, str]:
+    """The source of a candidate and the rule that found it."""
+    if c.entry.kind == "according":
+        nxt = c.next_in_sentence
+        return (according_source(c.toks, c.i + c.length) if nxt is not None else None,
+                "according to + source")
+    src = inverted_source(c)
+    if src is not None:
+        return src, "quote, verb + source"
+    if c.prev is None:
+        return None, ""
+    src, rule = source_before(c)
+    if src is None and c.entry.kind == "evidence":
+        src, rule = evidence_before(c), "document + verb"
+    return src, rule
+
+
+def attribution_at(c: Candidate) -> tuple[Found | None, str | None]:
+    """Try to build an attribution around a cue candidate: the attribution, or None and the
+    name of the rule that rejected it."""
+    veto = first_veto(c, CUE_VETOES)
+    if veto is not None:
+        return None, veto.name
+    c.src, c.rule = _find_source(c)
+    if c.src is None and c.rule != "passive-it":
+        return None, "no_source"
+    veto = first_veto(c, SOURCE_VETOES)
+    if veto is not None:
+        return None, veto.name
+    quote, direct = quote_for(c.ctx.text, c.toks, c.cue, c.src, c.ctx.quotes, c.ctx.para_by_start)
+    return Found(c.src, c.cue, quote, direct, c.rule, c.entry), None
+
+
+def _verdict(c: Candidate, f: Found | None, rejected_by: str | None) -> Verdict:
+    source = None
+    if f is not None and f.src is not None:
+        s, e = c.toks[f.src[0]].start, c.toks[f.src[1]].end
+        source = Span(s, e, c.ctx.text[s:e])
+    return Verdict(c.cue, rejected_by, f.rule if f is not None else "", source)
+
+
+def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) -> None:
+    """Reporting verbs and phrases; each verdict is added to ``trace`` when one is given."""
+    toks = ctx.toks
+    i = 0
+    while i < len(toks):
+        m = None if i in taken else match_cue(toks, i) or that_verb(toks, i)
+        if m is None:
+            i += 1
+            continue
+        length, entry = m
+        c = Candidate(ctx, i, length, entry)
+        f, rejected_by = attribution_at(c)
+        if trace is not None:
+            trace.append(_verdict(c, f, rejected_by))
+        if rejected_by == "capitalised_mid_sentence":
+            i += 1
+            continue
+        if f is not None:
+            ctx.found.append(f)
+            taken.update(range(i, i + length))
+            if f.src is not None and f.src[0] > i:
+                # a source after its cue ("according to news reports") is not a cue itself
+                taken.update(range(f.src[0], f.src[1] + 1))
+                i = max(i + length, f.src[1] + 1)
+                continue
+        i += length
+
+
+# --- 4. dash signatures -----------------------------------------------------------
+
+_DASH_SIGNATURE = re.compile(r"[”\"]\s*([―—–])\s*")
+
+
+def dash_signatures(ctx: Context, taken: set[int]) -> None:
+    """A quotation signed with a dash and a name: '“...” ― Sonya Herridge'."""
+    toks, text = ctx.toks, ctx.text
+    index = {t.start: k for k, t in enumerate(toks)}
+    for m in _DASH_SIGNATURE.finditer(text):
+        k = index.get(m.end())
+        if k is None or k in taken:
+            continue
+        j = k
+        while j < len(toks) and toks[j].cap and j - k < 5 and toks[j].sent == toks[k].sent:
+            j += 1
+        if j - k >= 2 and (j >= len(toks) or not toks[j].text[0].isalpha()):
+            at = m.start() + 1
+            quote = inner(text, ctx.quotes.by_end[at], at) if at in ctx.quotes.by_end else None
+            dash = m.start(1)
+            ctx.found.append(Found((k, j - 1), Span(dash, dash + 1, text[dash]), quote,
+                                   True, "quotation signed with a dash", None))

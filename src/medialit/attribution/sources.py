@@ -1,0 +1,171 @@
+"""Source typing and names: what kind of source a phrase names, and its canonical name.
+
+:func:`classify` gives one of the six source types of the annotation guide from
+the words of the phrase (``attribution_sources.tsv``); :class:`Names` remembers
+the person names of the text to expand "Xi" into "Xi Jinping" and to say whom
+"the president" is.
+
+>>> from .tokens import tokenize
+>>> toks = tokenize("Defense Ministry spokesman Tan Kefei", [(0, 36)])
+>>> classify(toks, 0, 4), person_name(toks, 0, 4)
+('named_person', 'Tan Kefei')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import words
+from .model import SourceType
+from .phrases import final_cap_run, head_index
+from .tokens import SUBJECT_PRONOUNS, Tok, is_acronym, pronoun_of
+
+__all__ = ["Names", "classify", "group_name", "person_name", "plain_name"]
+
+_QUANTIFIERS = words("quantifiers")
+_ORG_CLASSES = frozenset({"org", "outlet", "evidence"})
+_PLACE_CLASSES = frozenset({"capital", "country", "place"})
+_NOT_PERSON = frozenset({"org", "outlet", "evidence", "capital", "country", "nonname",
+                         "collective", "place"})
+_TITLE_CLASSES = frozenset({"honorific", "role"})
+
+
+def _is_pronoun_phrase(toks: list[Tok], first: int, last: int) -> bool:
+    return first == last and (toks[first].low in SUBJECT_PRONOUNS | {"him", "her", "them"}
+                              or pronoun_of(toks[first]) is not None)
+
+
+def _classify_name_run(toks: list[Tok], first: int, run: tuple[int, int]) -> SourceType:
+    """The type of a phrase whose head is a capitalised run ``run``."""
+    names = toks[run[0]:run[1] + 1]
+    classes = {t.cls for t in names}
+    if classes & _ORG_CLASSES or any(is_acronym(t) for t in names):
+        return "organization"
+    if classes <= _PLACE_CLASSES | {"org"} and classes & _PLACE_CLASSES:
+        return "organization"  # a place standing for its government: "Ohio", "New York"
+    if toks[first].low in _QUANTIFIERS or group_name(names):
+        return "vague"
+    if all(t.cls in _TITLE_CLASSES for t in names):
+        return "official_role"
+    return "named_person"
+
+
+def _head_type(toks: list[Tok], first: int, last: int, head: int) -> SourceType | None:
+    """The type given by the head word, before any capitalised name is looked at."""
+    if toks[first].low in _QUANTIFIERS and not toks[head].cap:
+        return "vague"
+    if any(t.text == "&" for t in toks[first:last + 1]):
+        return "organization"  # "Johnson & Johnson"
+    if toks[head].cls == "collective":
+        return "vague"
+    return None
+
+
+def _word_type(toks: list[Tok], first: int, last: int, head: int) -> SourceType:
+    """The type of a phrase with no capitalised name as its head."""
+    head_class = toks[head].cls
+    if head_class == "role":
+        return "official_role"
+    if head_class in {"org", "outlet", "evidence", "capital", "country"} or any(
+            t.cap and t.cls in {"org", "outlet"} for t in toks[first:last + 1]):
+        return "organization"
+    return "vague"
+
+
+def classify(toks: list[Tok], first: int, last: int) -> SourceType:
+    """The source type of the phrase ``toks[first..last]``."""
+    if _is_pronoun_phrase(toks, first, last):
+        return "pronoun"
+    head = head_index(toks, first, last)
+    early = _head_type(toks, first, last, head)
+    if early is not None:
+        return early
+    run = final_cap_run(toks, first, head)
+    if run is not None and run[1] == head:
+        return _classify_name_run(toks, first, run)
+    return _word_type(toks, first, last, head)
+
+
+def group_name(names: list[Tok]) -> bool:
+    """A people or party named in the plural: "Americans", "African Americans", "Democrats"."""
+    last = names[-1].low
+    plural = last.endswith(("ans", "crats", "icans", "ists", "ites", "als")) or last in {
+        "muslims", "jews"}
+    return plural and all(t.low.endswith(("an", "ans", "ic", "crats", "ists", "ites", "ish", "als"))
+                          or t is names[-1] for t in names)
+
+
+def person_name(toks: list[Tok], first: int, last: int) -> str:
+    """A person's name without titles or possessive: "Tan Kefei"."""
+    run = final_cap_run(toks, first, last) or (first, last)
+    found = [t.text for t in toks[run[0]:run[1] + 1] if t.cls not in _TITLE_CLASSES]
+    if not found:
+        found = [toks[run[1]].text]
+    return " ".join(found)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def plain_name(text: str) -> str:
+    """A name without a leading article or a trailing possessive: "the Post's" -> "Post"."""
+    return _POSSESSIVE.sub("", _ARTICLE.sub("", text.strip()))
+
+
+def _name_runs(toks: list[Tok]):
+    """Runs of capitalised words and honorifics within a sentence, as (first, last)."""
+    k, n = 0, len(toks)
+    while k < n:
+        t = toks[k]
+        if t.cap or t.cls == "honorific":
+            j = k
+            while j + 1 < n and toks[j + 1].sent == t.sent and (
+                    toks[j + 1].cap or toks[j + 1].cls == "honorific"):
+                j += 1
+            yield k, j
+            k = j + 1
+        else:
+            k += 1
+
+
+class Names:
+    """Person names seen in the text, to expand "Xi" into "Xi Jinping" and resolve roles.
+
+    Built once per text (linear); lookups use bisect.
+    """
+
+    def __init__(self, toks: list[Tok]) -> None:
+        self.mentions: list[tuple[int, str]] = []  # (offset, full name), in text order
+        for k, j in _name_runs(toks):
+            run = toks[k:j + 1]
+            plain = [x for x in run if x.cls not in _TITLE_CLASSES]
+            person_like = not ({x.cls for x in run} & _NOT_PERSON) and not any(
+                is_acronym(x) for x in run)
+            if person_like and plain and (len(plain) >= 2 or len(plain) < len(run)) and len(
+                    plain) <= 4:
+                self.mentions.append((run[0].start, " ".join(x.text for x in plain)))
+        self._starts = [at for at, _ in self.mentions]
+        self._by_word: dict[str, tuple[list[int], list[str]]] = {}
+        for at, full in self.mentions:
+            parts = full.split()
+            if len(parts) >= 2:
+                for word in {parts[0], parts[-1]}:
+                    ats, fulls = self._by_word.setdefault(word, ([], []))
+                    ats.append(at)
+                    fulls.append(full)
+
+    def canonical(self, name: str, offset: int) -> str:
+        """The fullest name that contains a one-word ``name``: the last one before ``offset``,
+        else the first one after it."""
+        if len(name.split()) != 1 or name not in self._by_word:
+            return name
+        ats, fulls = self._by_word[name]
+        k = bisect.bisect_right(ats, offset)
+        return fulls[k - 1] if k > 0 else fulls[0]
+
+    def last_before(self, offset: int) -> str | None:
+        """The last person named before ``offset``."""
+        k = bisect.bisect_left(self._starts, offset)
+        return self.mentions[k - 1][1] if k > 0 else None

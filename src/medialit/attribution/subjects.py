@@ -1,0 +1,202 @@
+"""Finding the source of a cue: before it, after it (inverted order), or an earlier subject.
+
+Each finder takes a :class:`~medialit.attribution.vetoes.Candidate` and returns
+the source phrase ``(first, last)`` and the name of the rule that found it.
+
+* :func:`inverted_source`: '"...", said Tan' / ', says the spokesman';
+* :func:`source_before`: "Vladimir Putin denied", "Scott Pruitt, the attorney
+  general, said", ", saying" and "and added" (the subject of the clause);
+* :func:`evidence_before`: "The latest poll released Friday shows".
+"""
+
+from __future__ import annotations
+
+from .lexicon import words
+from .phrases import Phrase, np_back, np_forward, paren_open
+from .tokens import BE, CLOSE_QUOTES, DETS, QUOTE_MARKS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
+from .vetoes import Candidate
+
+__all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
+
+_ASPECT = words("aspect")
+_AFTER_INVERTED = words("after_inverted")
+_APPOSITION_START = words("apposition_start")
+_PREPOSITIONS = words("prepositions")
+_PAST_PARTICIPLE_OK = words("past_participle_ok")
+_IRREGULAR_PP = words("irregular_participles")
+_DASHES = frozenset({",", "--", "—", "–"})
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late"})
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+Found = tuple[Phrase | None, str]
+
+
+def inverted_source(c: Candidate) -> Phrase | None:
+    """The source after an inverting cue: '"...", said Tan' / ', says the spokesman'."""
+    prev, toks = c.prev, c.toks
+    if not ((prev is None or prev.text in "," or prev.text in CLOSE_QUOTES)
+            and c.next_in_sentence is not None and "inverts" in c.entry.frame
+            and not c.form.endswith("ing")):
+        return None
+    fwd = np_forward(toks, c.i + c.length)
+    if fwd is None:
+        return None
+    after = toks[fwd[1] + 1] if fwd[1] + 1 < len(toks) else None
+    if (toks[fwd[1]].np or toks[fwd[1]].low in _CLAUSE_PRONOUNS) and (
+            after is None or after.sent != c.sent or after.low in _AFTER_INVERTED):
+        return fwd
+    return None
+
+
+def evidence_before(c: Candidate) -> Phrase | None:
+    """The poll, study or document that "shows" or "found", further back in the sentence:
+    "The latest Reuters/Ipsos poll released Friday shows", "Video of the incident shows"."""
+    toks, i = c.toks, c.i
+    k = i - 1
+    while k >= 0 and toks[k].sent == c.sent and i - k <= 20 and toks[k].text not in {";", ":"}:
+        if toks[k].cls == "evidence":
+            np = np_back(toks, k, strict=True)
+            if np is not None and (clause_start(toks, np[0]) or toks[np[0]].low in DETS):
+                return np
+        k -= 1
+    return None
+
+
+def _skip_back(toks: list[Tok], i: int, sent: int) -> tuple[int, list[str]]:
+    """Step back over auxiliaries, adverbs and time phrases between a source and its verb."""
+    j = i - 1
+    skipped: list[str] = []
+    while j >= 0 and toks[j].sent == sent and (
+            toks[j].low in SKIP or (toks[j].low.endswith("ly") and toks[j].text.islower()
+                                    and len(toks[j].low) > 4)):
+        skipped.append(toks[j].low)
+        j -= 1
+    while j >= 1 and toks[j - 1].low in _TIME_PREPOSITIONS and (
+            toks[j].cls in {"nonname", "time"} or toks[j].text.isdigit()):
+        j -= 2  # "Sanders on Tuesday said", "who in 2010 said"
+        while j >= 0 and toks[j].text == ",":
+            j -= 1
+    return j, skipped
+
+
+def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
+    """Passive and participle cues: "it is said that" (no source), "he was told" (none),
+    ", saying ..." (the subject of the clause). None when the cue is an active verb."""
+    toks, form = c.toks, c.form
+    participle = form in _PAST_PARTICIPLE_OK or form.endswith("ed") or form in _IRREGULAR_PP
+    if participle and set(skipped) & (BE - {"'s", "’s"}):
+        if toks[j].low == "it" and c.i + 1 < len(toks) and toks[c.i + 1].low == "that":
+            return None, "passive-it"
+        return None, ""
+    if form.endswith("ing") and not (set(skipped) & BE):
+        if toks[j].text == ",":
+            return earlier_subject(c, j), "participle: clause subject"
+        return None, ""
+    return None
+
+
+def _apposition(c: Candidate, j: int) -> Found:
+    """"Scott Pruitt, the attorney general of Oklahoma, one of ..., said"."""
+    toks, t = c.toks, c.toks[j]
+    k = j - 1
+    while k > 0 and toks[k].sent == c.sent and j - k < 45:
+        if toks[k].text in _DASHES and toks[k].text[0] == t.text[0]:
+            np = np_back(toks, k - 1, strict=True)
+            opening = toks[k + 1].low in _APPOSITION_START or toks[k + 1].np or toks[
+                k + 1].text.isdigit() or (np is not None and toks[np[1]].cap)
+            if opening and np is not None and toks[np[1]].low not in SUBJECT_PRONOUNS and (
+                    clause_start(toks, np[0])):
+                return (np[0], j - 1), "source, apposition, + verb"
+        elif toks[k].text in QUOTE_MARKS or toks[k].text in ";:":
+            break
+        k -= 1
+    return None, ""
+
+
+def _noted_source(c: Candidate, j: int) -> Found:
+    """A source with a parenthesis before the verb: "Rep. Moore (D-Wis.) said"."""
+    toks = c.toks
+    m = paren_open(toks, j)
+    if toks[m].text == "(" and m > 0:
+        np = np_back(toks, m - 1, strict=True)
+        return ((np[0], j), "source (note) + verb") if np else (None, "")
+    return None, ""
+
+
+def _after_skipping(c: Candidate, j: int, skipped: list[str]) -> Found | None:
+    """What the words skipped between source and verb decide: None to go on."""
+    if j < 0 or c.toks[j].sent != c.sent:
+        return None, ""
+    if "to" in skipped:
+        at = skipped.index("to")
+        if at + 1 >= len(skipped) or skipped[at + 1] not in _ASPECT:
+            return None, ""  # "supporters in Michigan to ask": not the subject of "ask"
+    return _voice(c, j, skipped)
+
+
+def _by_word_before(c: Candidate, j: int) -> Found:
+    """The source found from the word ``toks[j]`` right before the verb (and its skips)."""
+    t = c.toks[j]
+    if t.low in {"and", "but"}:
+        return earlier_subject(c, j), "coordinated: clause subject"
+    if t.text in _DASHES:
+        return _apposition(c, j)
+    if t.text == ")":
+        return _noted_source(c, j)
+    if t.low in {"him", "her", "them", "me", "us"}:
+        return None, ""
+    np = np_back(c.toks, j, strict=c.entry.noun)
+    return (np, "source + verb") if np is not None else (None, "")
+
+
+def source_before(c: Candidate) -> Found:
+    """The source before the cue and the rule that found it; ``(None, "passive-it")`` for
+    "it is said that"."""
+    j, skipped = _skip_back(c.toks, c.i, c.sent)
+    decided = _after_skipping(c, j, skipped)
+    return decided if decided is not None else _by_word_before(c, j)
+
+
+def _subject_from_found(c: Candidate, j: int) -> Phrase | None | bool:
+    """The source of an earlier attribution in the same sentence; False to look no further."""
+    toks = c.toks
+    for f in reversed(c.ctx.found):
+        if f.src is not None and toks[f.src[0]].sent == c.sent and f.src[1] < j:
+            return f.src
+        if f.src is not None and toks[f.src[0]].sent < c.sent:
+            break
+    return False
+
+
+def earlier_subject(c: Candidate, j: int) -> Phrase | None:
+    """The subject of the clause before ``toks[j]``: the source of an earlier cue in the same
+    sentence, else its first pronoun or name ("He noted ... and added")."""
+    found = _subject_from_found(c, j)
+    if found is not False:
+        return found  # type: ignore[return-value]
+    toks, sent = c.toks, c.sent
+    k = j
+    while k > 0 and toks[k - 1].sent == sent:
+        k -= 1
+    while k < j:
+        t = toks[k]
+        if t.low in _CLAUSE_PRONOUNS:
+            return (k, k)
+        after_preposition = k > 0 and toks[k - 1].sent == sent and toks[k - 1].low in _PREPOSITIONS
+        if (t.cap or t.np) and not after_preposition:
+            return _subject_phrase(toks, k, j, sent)
+        k += 1
+        if k - j > 12:
+            break
+    return None
+
+
+def _subject_phrase(toks: list[Tok], k: int, j: int, sent: int) -> Phrase | None:
+    end = k
+    while end + 1 < j and (toks[end + 1].np or toks[end + 1].low == "'s"):
+        end += 1
+    if toks[end].low == "'s":
+        return None
+    start = k - 1 if k > 0 and toks[k - 1].sent == sent and toks[k - 1].low == "the" else k
+    return (start, end)
+

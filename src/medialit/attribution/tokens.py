@@ -1,0 +1,144 @@
+"""Tokens for the attribution rules: words with offsets, sentence numbers and word classes.
+
+A :class:`Tok` knows its sentence (``sent``), whether a line break precedes it
+(``newline``), its lower-case form (``low``, curly apostrophes made straight) and
+its entry in ``attribution_sources.tsv`` (``cls``), looked up once.
+
+>>> [t.text for t in tokenize("Rep. John D. Podesta didn't say.", [(0, 32)])]
+['Rep.', 'John', 'D.', 'Podesta', "didn't", 'say', '.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from ..document import Span
+from .lexicon import lookup, words
+
+__all__ = ["BE", "CLOSE_QUOTES", "DETS", "FUNCTION", "OPEN_QUOTES", "QUOTE_MARKS", "SKIP",
+           "STARTERS", "SUBJECT_PRONOUNS", "TOKEN_RE", "Tok", "clause_start", "is_acronym",
+           "is_cap", "klass", "merge_sentences", "people_plural", "pronoun_of", "tokenize"]
+
+TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"                                       # U.S., D.C.
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|St|Jr|Sr|Inc)\.(?!\w)"
+    r"|[A-Z]\.(?=\s+[A-Z])"                                  # initials: John D. Podesta
+    r"|\w+(?:[-–]\w+)*(?:[’'](?![sS]\b)\w+)*"                # words, didn't, o'neill
+    r"|[’'][sS]\b"                                           # possessive 's
+    r"|--+|''|``|[^\w\s]"
+)
+
+SUBJECT_PRONOUNS = words("subject_pronouns")
+DETS = words("determiners")
+FUNCTION = words("function_words")
+SKIP = words("skip")
+STARTERS = words("starters")
+BE = words("be")
+OPEN_QUOTES = words("open_quotes")
+CLOSE_QUOTES = words("close_quotes")
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
+_CLAUSE_OPENERS = words("clause_openers")
+
+
+class Tok:
+    """One token: ``text == source[start:end]``."""
+
+    __slots__ = ("start", "end", "text", "low", "sent", "newline", "cls", "cap", "np")
+
+    def __init__(self, start: int, end: int, text: str, sent: int, newline: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sent = sent
+        self.newline = newline  # a line break between the previous token and this one
+        #: ``low``: lower case, curly apostrophes straight; ``cls``: the word's class in
+        #: ``attribution_sources.tsv`` ("role", "org", ...) or ""; ``cap``: capitalised, and not
+        #: a function word or a sentence opener; ``np``: can belong to a source noun phrase.
+        self.low, self.cls, self.cap, self.np = _word_info(text)
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.text!r}, sent={self.sent})"
+
+
+_NEVER_IN_NP = frozenset({"nonname", "time"})
+_NP_CLASSES = frozenset({"role", "org", "outlet", "evidence", "collective", "honorific", "capital",
+                         "country"})
+
+
+def _np_word(cls: str, cap: bool) -> bool:
+    if cls in _NEVER_IN_NP:
+        return False
+    return cap or cls in _NP_CLASSES
+
+
+@lru_cache(maxsize=65536)
+def _word_info(text: str) -> tuple[str, str, bool, bool]:
+    low = text.lower().replace("’", "'")
+    found = lookup(low)
+    cls = found[1] if found else ""
+    cap = text[0].isupper() and low not in FUNCTION and low not in STARTERS
+    return low, cls, cap, _np_word(cls, cap)
+
+
+def klass(tok: Tok) -> str:
+    """The class of a token's word in ``attribution_sources.tsv``, or ""."""
+    return tok.cls
+
+
+def is_cap(tok: Tok) -> bool:
+    """A capitalised word that can be part of a name."""
+    return tok.cap
+
+
+def merge_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Undo sentence breaks that cut a sentence after an abbreviation: "(R-Ga.) | said"."""
+    out: list[Span] = []
+    for sent in sentences:
+        if out and sent.text[:1].islower() and "\n" not in text[out[-1].end:sent.start]:
+            prev = out[-1]
+            out[-1] = Span(prev.start, sent.end, text[prev.start:sent.end])
+        else:
+            out.append(sent)
+    return out
+
+
+def tokenize(text: str, sentences: Iterable[tuple[int, int] | Span]) -> list[Tok]:
+    """The tokens of each sentence (``(start, end)`` pairs or spans), numbered by sentence."""
+    out: list[Tok] = []
+    last_end = -1
+    for number, sent in enumerate(sentences):
+        start, end = (sent.start, sent.end) if isinstance(sent, Span) else sent
+        for m in TOKEN_RE.finditer(text, start, end):
+            s = m.start()
+            newline = last_end >= 0 and "\n" in text[last_end:s]
+            out.append(Tok(s, m.end(), m.group(), number, newline))
+            last_end = m.end()
+    return out
+
+
+def pronoun_of(tok: Tok) -> str | None:
+    """The subject pronoun of a token, contractions included: "I'll" -> "i"."""
+    base = tok.low.split("'", 1)[0]
+    return base if base in SUBJECT_PRONOUNS and base not in {"who", "which"} else None
+
+
+def people_plural(tok: Tok) -> bool:
+    """A lower-case plural that names people by what they do: "environmentalists", "protesters"."""
+    return tok.text.isalpha() and tok.text.islower() and len(tok.text) > 5 and tok.low.endswith(
+        ("ists", "ers", "ians", "ants", "ors", "ents", "ees")) and tok.low not in FUNCTION
+
+
+def is_acronym(tok: Tok) -> bool:
+    """Two to six capital letters, dots allowed: "NATO", "U.N."."""
+    letters = tok.text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6
+
+
+def clause_start(toks: list[Tok], k: int) -> bool:
+    """True when ``toks[k]`` begins a clause: sentence start, after a quote or a connective."""
+    if k == 0 or toks[k - 1].sent != toks[k].sent:
+        return True
+    before = toks[k - 1]
+    return before.text in QUOTE_MARKS or before.text in ",;:" or before.low in _CLAUSE_OPENERS

@@ -1,0 +1,249 @@
+"""Vetoes: named rules that reject a reporting-cue candidate, each a small predicate.
+
+A :class:`Candidate` is a cue found in the text ("said", "claims", "according
+to") with what is around it. Before its source is looked for, the
+:data:`CUE_VETOES` are tried; after, the :data:`SOURCE_VETOES`. The first veto
+that holds rejects the candidate, and its ``name`` is what
+:func:`medialit.attribution.explain` reports as ``rejected_by``. The list works
+like the context conditions of :mod:`medialit.hedging`: to change a rule, read
+its predicate; to add one, add a :class:`Veto`.
+
+>>> [v.name for v in CUE_VETOES][:3]
+['capitalised_mid_sentence', 'phrasal_verb', 'noun_after_determiner']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..document import Span
+from .lexicon import Cue, words
+from .phrases import Phrase, head_index
+from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_start, pronoun_of
+
+if TYPE_CHECKING:
+    from .quotes import Quotes
+
+__all__ = ["CUE_VETOES", "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto"]
+
+_IRREGULAR_PP = words("irregular_participles")
+_CLAUSE_START = words("clause_start")
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                               "this", "that", "these"})
+_CONTENT_BEFORE = re.compile(r"[”\"]|''|,\s*\S+(?:\s+\S+){0,4}\s*$")
+
+#: The cue of a verb found only by the that-clause after it ("Trump bragged that").
+THAT_VERB = Cue("(verb + that)", "speech", "unlisted", False, frozenset(),
+                "a verb followed by a that-clause: someone says, thinks or finds something")
+
+
+@dataclass
+class Context:
+    """What the detection passes share about one text."""
+
+    text: str
+    toks: list[Tok]
+    sentences: Sequence[Span]
+    quotes: Quotes
+    para_by_start: dict[int, Span]
+    found: list = field(default_factory=list)
+    _title: dict[int, bool] = field(default_factory=dict)
+
+    def title_case(self, sent: int) -> bool:
+        """True for a headline in title case ("Lindsey Graham Says Trump Could..."); once per
+        sentence."""
+        known = self._title.get(sent)
+        if known is None:
+            words_ = [w for w in re.findall(r"[A-Za-z][\w’'-]*", self.sentences[sent].text) if len(w) > 3]
+            known = len(words_) >= 3 and sum(w[0].isupper() for w in words_) >= 0.8 * len(words_)
+            self._title[sent] = known
+        return known
+
+
+class Candidate:
+    """A reporting cue ``toks[i:i+length]`` and its surroundings."""
+
+    def __init__(self, ctx: Context, i: int, length: int, entry: Cue) -> None:
+        toks = ctx.toks
+        self.ctx, self.toks, self.i, self.length, self.entry = ctx, toks, i, length, entry
+        first_cue, last_cue = toks[i], toks[i + length - 1]
+        self.sent = first_cue.sent
+        cue_end = last_cue.end
+        # a colon right after the verb belongs to the cue ("added:")
+        if i + length < len(toks) and toks[i + length].text == ":" and entry.kind != "according":
+            cue_end = toks[i + length].end
+        self.cue = Span(first_cue.start, cue_end, ctx.text[first_cue.start:cue_end])
+        self.nxt: Tok | None = toks[i + length] if i + length < len(toks) else None
+        self.prev: Tok | None = toks[i - 1] if i > 0 and toks[i - 1].sent == self.sent else None
+        self.form = last_cue.low
+        self.src: Phrase | None = None
+        self.rule = ""
+
+    @property
+    def next_in_sentence(self) -> Tok | None:
+        """The token after the cue when it is in the same sentence."""
+        return self.nxt if self.nxt is not None and self.nxt.sent == self.sent else None
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A named rule that rejects a candidate when ``test`` holds."""
+
+    name: str
+    description: str
+    test: Callable[[Candidate], bool]
+
+
+def _capitalised_mid_sentence(c: Candidate) -> bool:
+    t, toks, i = c.toks[c.i], c.toks, c.i
+    return t.text[0].isupper() and i > 0 and toks[i - 1].sent == t.sent and not (
+        toks[i - 1].text in OPEN_QUOTES or toks[i - 1].text in "(—–-:") and not (
+        c.ctx.title_case(t.sent))
+
+
+def _phrasal_verb(c: Candidate) -> bool:
+    return c.entry.kind != "according" and c.nxt is not None and c.nxt.low in {
+        "up", "off", "out"} and c.entry.cue in {"show", "call"}
+
+
+def _noun_after_determiner(c: Candidate) -> bool:
+    return c.entry.kind != "according" and c.prev is not None and c.prev.low in _NOUN_DETERMINERS
+
+
+def _noun_after_possessive(c: Candidate) -> bool:
+    return c.entry.kind != "according" and c.prev is not None and c.prev.low == "'s" and (
+        c.entry.noun or not c.form.endswith("ing"))
+
+
+def _complement_ok(c: Candidate) -> bool:
+    """Check what follows the cue when the lexicon asks for "that" or a clause."""
+    if not c.entry.frame & {"that", "clause"}:
+        return True
+    nxt = c.next_in_sentence
+    if nxt is None:
+        return False
+    if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:":
+        return True
+    if "clause" in c.entry.frame:
+        return nxt.low in _CLAUSE_START or nxt.cap
+    return False
+
+
+def _no_content(c: Candidate) -> bool:
+    if c.entry.kind == "according" or _complement_ok(c):
+        return False
+    # the content may come first: '“No,” he insisted.' / 'Prices rose, she noted.'
+    nxt, toks = c.nxt, c.toks
+    ends_clause = nxt is None or nxt.sent != c.sent or nxt.text in {".", "!", "?", ";"}
+    sent_start = next(t.start for t in toks[max(0, c.i - 60):c.i + 1] if t.sent == c.sent)
+    before = c.ctx.text[sent_start:c.cue.start]
+    return not (ends_clause and _CONTENT_BEFORE.search(before))
+
+
+#: Vetoes tried before the source is looked for.
+CUE_VETOES: tuple[Veto, ...] = (
+    Veto("capitalised_mid_sentence", "a capitalised cue inside a sentence that is not a "
+         "title-case headline (\"the Says Act\")", _capitalised_mid_sentence),
+    Veto("phrasal_verb", "\"show up\", \"call off\": not a reporting verb", _phrasal_verb),
+    Veto("noun_after_determiner", "a noun after a determiner: \"the claims\", \"his statement\"",
+         _noun_after_determiner),
+    Veto("noun_after_possessive", "a noun after a possessive: \"Editor's note\"",
+         _noun_after_possessive),
+    Veto("no_content", "a verb that needs \"that\" or a clause, with neither after it nor "
+         "quoted content before it", _no_content),
+)
+
+
+def _participle_after_noun(c: Candidate) -> bool:
+    if c.src is None or c.nxt is None or c.nxt.low not in {"of", "by"}:
+        return False
+    if not (c.form.endswith("ed") or c.form in _IRREGULAR_PP):
+        return False
+    head = c.toks[c.src[1]]
+    return not (head.low in SUBJECT_PRONOUNS or head.cap)
+
+
+def _evidence_needs_document(c: Candidate) -> bool:
+    if c.entry.kind != "evidence" or c.src is None or (c.nxt is not None and c.nxt.low == "that"):
+        return False
+    head = c.toks[head_index(c.toks, *c.src)]
+    return head.cls not in {"evidence", "org", "outlet"}
+
+
+def _noun_cue_needs_clear_source(c: Candidate) -> bool:
+    if c.src is None or not c.entry.noun:
+        return False
+    head = c.toks[c.src[1]]
+    return not (head.np or head.low in SUBJECT_PRONOUNS)
+
+
+def _first_person_in_quote(c: Candidate) -> bool:
+    src = c.src
+    if src is None or src[0] != src[1] or pronoun_of(c.toks[src[0]]) not in {"i", "we", "you"}:
+        return False
+    return c.ctx.quotes.strictly_inside(c.toks[src[0]].start)
+
+
+def _it_needs_speech(c: Candidate) -> bool:
+    return c.src is not None and c.toks[c.src[1]].low == "it" and c.entry.kind != "speech"
+
+
+def _belief_relative_clause(c: Candidate) -> bool:
+    src = c.src
+    if c.entry.kind != "belief" or src is None or src[0] != src[1] or src[0] <= 0:
+        return False
+    if c.toks[src[0]].low not in SUBJECT_PRONOUNS:
+        return False
+    before = c.toks[src[0] - 1]
+    return before.sent == c.sent and before.text.isalpha() and before.text.islower() and (
+        before.low not in FUNCTION and before.low not in SKIP)
+
+
+def _belief_without_content(c: Candidate) -> bool:
+    nxt = c.next_in_sentence
+    return c.entry.kind == "belief" and (nxt is None or not nxt.text[0].isalnum())
+
+
+def _which_believes(c: Candidate) -> bool:
+    return c.src is not None and c.toks[c.src[1]].low == "which" and c.entry.kind == "belief"
+
+
+def _that_verb_after_noun(c: Candidate) -> bool:
+    return c.src is not None and c.entry is THAT_VERB and not clause_start(c.toks, c.src[0])
+
+
+#: Vetoes tried once the source is found.
+SOURCE_VETOES: tuple[Veto, ...] = (
+    Veto("participle_after_noun", "a participle after a noun: \"people accused of\"",
+         _participle_after_noun),
+    Veto("evidence_needs_document", "\"shows\", \"found\" need a document, poll or organisation "
+         "as subject (or a that-clause)", _evidence_needs_document),
+    Veto("noun_cue_needs_clear_source", "a cue that is also a noun (\"claims\") needs a name, "
+         "pronoun or source word before it", _noun_cue_needs_clear_source),
+    Veto("first_person_in_quote", "\"I think\" inside a quotation: the quoted speaker's own "
+         "stance", _first_person_in_quote),
+    Veto("it_needs_speech", "\"it\" as the source of a belief or evidence verb",
+         _it_needs_speech),
+    Veto("belief_relative_clause", "a relative clause: \"a language they understand\"",
+         _belief_relative_clause),
+    Veto("belief_without_content", "a belief verb with no reported content after it",
+         _belief_without_content),
+    Veto("which_believes", "\"which\" as the believer", _which_believes),
+    Veto("that_verb_after_noun", "\"Cabinet positions that require\": a noun and a relative "
+         "clause, not a verb + that-clause", _that_verb_after_noun),
+)
+
+#: Every veto, in the order they are tried.
+VETOES: tuple[Veto, ...] = CUE_VETOES + SOURCE_VETOES
+
+
+def first_veto(c: Candidate, vetoes: Sequence[Veto]) -> Veto | None:
+    """The first veto in ``vetoes`` that rejects ``c``, or None."""
+    for veto in vetoes:
+        if veto.test(c):
+            return veto
+    return None
+
