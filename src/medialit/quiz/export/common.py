@@ -58,6 +58,11 @@ _COMMON_LOSSES = {
 LOSSES: dict[str, dict[str, str]] = {
     "qti": {
         **_COMMON_LOSSES,
+        "multiple": (
+            "the partial-credit rule: the package keys the right set of options (full points for "
+            "exactly that set); Canvas then applies its own partial credit for multiple-answers "
+            "questions, which can differ from medialit's (right - wrong) / right"
+        ),
         "match": "each item's feedback (QTI 1.2 matching in Canvas has no per-item feedback); "
                  "otherwise an equal share per item, as in medialit",
         "all": "hints (QTI 1.2 has no hint; the hint is appended to the explanation)",
