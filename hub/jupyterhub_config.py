@@ -25,8 +25,8 @@ c.JupyterHub.concurrent_spawn_limit = int(os.environ.get("MEDIALIT_CONCURRENT_SP
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
-# Memory per student: the server plus one lesson's kernel peaked at about 300 MB in
-# bench_class.py; the limit leaves room for a student's own article and a second open kernel.
+# Memory per student: the server plus one lesson's kernel peaked at 413 MB in
+# bench_class.py (10 students at once); the limit leaves room for a student's own article and a second open kernel.
 # Spawners that enforce limits (TLJH's systemd spawner, DockerSpawner) use these; the plain
 # local spawner only passes them to the server as MEM_LIMIT.
 c.Spawner.mem_guarantee = os.environ.get("MEDIALIT_MEM_GUARANTEE", "512M")

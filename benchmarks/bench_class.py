@@ -1,0 +1,178 @@
+"""A class under load: N students on a local JupyterHub run Lessons 0 to 3 at the same moment.
+
+    .venv/bin/python benchmarks/bench_class.py --students 10
+
+Starts a local JupyterHub (``tests/localhub.py``: the course's ``hub/jupyterhub_config.py``
+with the dummy authenticator and the simple local spawner), creates N students, puts the
+course in each student's home (as an nbgitpuller link would), starts their N servers, and
+then has every student run Lessons 0 to 3 top to bottom, one after the other, all
+students at once: each lesson is opened as a notebook session and its code cells run in
+order in that session's kernel, through the hub's proxy and the server's REST and
+websocket API, as a class pressing "Run all" would. A lesson's kernel is shut down when
+it has finished (the student closes the notebook), as in a class moving on.
+
+Memory is sampled twice a second: per student, the resident memory (RSS) of their server
+process plus its children (the kernel). Prints one line per student, the machine's load,
+and last::
+
+    class: N students, failures F, median run-all S s, slowest S s, peak memory per student M MB
+
+where run-all is the time of one lesson, top to bottom, and the peak is the largest
+student's. Needs jupyterhub, nbgitpuller, psutil (the test extra) and configurable-http-proxy
+(``npm install``); says so and exits 0 where they are missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import localhub  # noqa: E402
+
+LAST_LESSON = 3
+
+
+def lessons(last: int = LAST_LESSON) -> list[str]:
+    """The lesson notebooks 0..last, as paths relative to a student's home."""
+    found = sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
+    return [f"medialit/lessons/{p.name}" for p in found if int(p.name[:2]) <= last]
+
+
+class MemorySampler(threading.Thread):
+    """Peak RSS of each student's server plus its child processes (the kernels)."""
+
+    def __init__(self, pids: dict[str, int], every: float = 0.5):
+        super().__init__(daemon=True)
+        self.pids, self.every = pids, every
+        self.peak = dict.fromkeys(pids, 0)
+        self.max_load = 0.0
+        self.stopped = threading.Event()
+
+    def tree_rss(self, pid: int) -> int:
+        import psutil
+
+        try:
+            root = psutil.Process(pid)
+            total = root.memory_info().rss
+            for child in root.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:
+                    pass
+            return total
+        except psutil.Error:
+            return 0
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            for name, pid in self.pids.items():
+                self.peak[name] = max(self.peak[name], self.tree_rss(pid))
+            self.max_load = max(self.max_load, os.getloadavg()[0])
+            self.stopped.wait(self.every)
+
+
+async def run_student(hub: localhub.LocalHub, name: str, token: str, paths: list[str]) -> list[localhub.NotebookRun]:
+    runs = []
+    for path in paths:
+        try:
+            runs.append(await localhub.run_notebook(hub, name, path, token, cell_timeout=1800))
+        except Exception as exc:  # a failure of this student's run, reported, not fatal to the class
+            runs.append(localhub.NotebookRun(path=path, errors=[f"{type(exc).__name__}: {exc}"]))
+    return runs
+
+
+def _prepare(hub: localhub.LocalHub, students: int) -> dict[str, str]:
+    tokens = {}
+    for i in range(students):
+        name = f"student{i + 1:03d}"
+        tokens[name] = hub.add_student(name)
+        course = hub.workdir / "homes" / name / "medialit"
+        for folder in ("lessons", "datasets"):
+            shutil.copytree(ROOT / folder, course / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return tokens
+
+
+def _start_servers(hub: localhub.LocalHub, names: list[str]) -> float:
+    started = time.perf_counter()
+    for name in names:
+        hub.api("POST", f"/hub/api/users/{name}/server")
+    for name in names:
+        hub.start_server(name)  # waits until ready (it is already starting)
+    return time.perf_counter() - started
+
+
+def _report(results: dict[str, list[localhub.NotebookRun]], sampler: MemorySampler, students: int) -> None:
+    times, failures = [], 0
+    for name, runs in results.items():
+        cells = " ".join(f"L{Path(r.path).name[:2]} {r.seconds:5.1f}s" for r in runs)
+        errors = [f"{Path(r.path).name}: {e}" for r in runs for e in r.errors]
+        failures += sum(1 for r in runs if r.errors)
+        times += [r.seconds for r in runs if not r.errors]
+        failed = f"  FAILED {errors[:2]}" if errors else ""
+        print(f"{name}: peak {sampler.peak[name] / 2**20:6.0f} MB  {cells}{failed}")
+    by_lesson: dict[str, list[float]] = {}
+    for runs in results.values():
+        for r in runs:
+            if not r.errors:
+                by_lesson.setdefault(Path(r.path).name, []).append(r.seconds)
+    for lesson, values in sorted(by_lesson.items()):
+        print(f"{lesson}: median {statistics.median(values):.1f} s, slowest {max(values):.1f} s")
+    peak = max(sampler.peak.values()) / 2**20
+    mean_peak = statistics.mean(sampler.peak.values()) / 2**20
+    total = sum(sampler.peak.values()) / 2**20
+    print(f"memory: largest student {peak:.0f} MB, mean {mean_peak:.0f} MB, sum of the students' peaks {total:.0f} MB")
+    print(f"load: {os.cpu_count()} cores, highest 1-minute load average during the run {sampler.max_load:.1f}")
+    median = statistics.median(times) if times else float("nan")
+    slowest = max(times) if times else float("nan")
+    print(f"class: {students} students, failures {failures}, median run-all {median:.1f} s, slowest {slowest:.1f} s, "
+          f"peak memory per student {peak:.0f} MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--students", type=int, default=10, help="how many students (default 10)")
+    args = parser.parse_args(argv)
+    if args.students < 1:
+        print("bench_class: --students must be at least 1", file=sys.stderr)
+        return 2
+    reason = localhub.missing_pieces()
+    if reason:
+        print(f"bench_class: skipped, local JupyterHub unavailable: {reason}")
+        return 0
+    paths = lessons()
+    print(f"load before: {os.getloadavg()[0]:.1f} (1-minute average, {os.cpu_count()} cores); "
+          f"lessons {', '.join(Path(p).name for p in paths)}")
+    with tempfile.TemporaryDirectory(prefix="bench-class-") as tmp, \
+            localhub.LocalHub(Path(tmp), spawn_limit=args.students) as hub:
+        tokens = _prepare(hub, args.students)
+        print(f"{args.students} servers ready in {_start_servers(hub, list(tokens)):.1f} s")
+        sampler = MemorySampler({name: hub.server_pid(name) for name in tokens})
+        idle = [sampler.tree_rss(pid) for pid in sampler.pids.values()]
+        print(f"an idle student server (no kernel yet): {statistics.mean(idle) / 2**20:.0f} MB on average")
+        sampler.start()
+
+        async def everyone():
+            return await asyncio.gather(*(run_student(hub, n, t, paths) for n, t in tokens.items()))
+
+        started = time.perf_counter()
+        results = dict(zip(tokens, asyncio.run(everyone()), strict=True))
+        sampler.stopped.set()
+        sampler.join()
+        print(f"the whole class finished Lessons 0-{LAST_LESSON} in {time.perf_counter() - started:.1f} s")
+        _report(results, sampler, args.students)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
