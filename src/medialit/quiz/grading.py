@@ -122,6 +122,80 @@ def _grade_select(q: Question, answer: Any) -> tuple[float, list[str]]:
     return fraction, messages
 
 
+def _unanswered(q: Question, status: str) -> Grade:
+    return Grade(0.0, q.points, False, status, answered=False)
+
+
+def _grade_single(q: Question, answer: Any) -> Grade | tuple[float, list[str]]:
+    idx = answer if isinstance(answer, int) and not isinstance(answer, bool) else None
+    if idx is None or not 0 <= idx < len(q.options):
+        return _unanswered(q, "Choose an answer first.")
+    opt = q.options[idx]
+    return (1.0 if opt.correct else 0.0), ([opt.feedback] if opt.feedback else [])
+
+
+def _grade_multiple(q: Question, answer: Any) -> Grade | tuple[float, list[str]]:
+    chosen = _ints(answer, len(q.options))
+    if not chosen:
+        return _unanswered(q, "Tick at least one box first.")
+    right = sum(q.options[i].correct for i in chosen)
+    wrong = len(chosen) - right
+    n_correct = sum(o.correct for o in q.options)
+    messages = [f"{q.options[i].text}: {q.options[i].feedback}" for i in chosen if q.options[i].feedback]
+    if right < n_correct:
+        missed = n_correct - right
+        messages.append(f"{missed} right answer{'s' if missed > 1 else ''} not ticked yet.")
+    return max(0.0, (right - wrong) / n_correct), messages
+
+
+def _grade_numeric(q: Question, answer: Any) -> Grade | tuple[float, list[str]]:
+    number = parse_number(answer)
+    if number is None:
+        return _unanswered(q, "Type a number first (for example 12 or 3.5).")
+    assert q.answer is not None
+    if abs(number - q.answer) <= q.tolerance + 1e-9:
+        return 1.0, []
+    return 0.0, ["Too high." if number > q.answer else "Too low."]
+
+
+def _grade_words(q: Question, answer: Any) -> Grade | tuple[float, list[str]]:
+    if not _ints(answer, len(q.words)):
+        return _unanswered(q, "Click at least one word first.")
+    return _grade_select(q, answer)
+
+
+def _grade_match(q: Question, answer: Any) -> Grade | tuple[float, list[str]]:
+    chosen = list(answer) if isinstance(answer, (list, tuple)) else []
+    chosen = (chosen + [None] * len(q.items))[: len(q.items)]
+    if all(c is None or c == "" for c in chosen):
+        return _unanswered(q, "Choose a category for each item first.")
+    right = [item for item, c in zip(q.items, chosen, strict=True) if c == item.answer]
+    messages = [f"{item.text}: {item.feedback}" for item in right if item.feedback]
+    if len(right) < len(q.items):
+        messages.append(f"{len(right)} of {len(q.items)} in the right category.")
+    return len(right) / len(q.items), messages
+
+
+def _grade_reflection(q: Question, answer: Any) -> Grade:
+    text = answer if isinstance(answer, str) else ""
+    n_words = len(text.split())
+    if not n_words:
+        return Grade(0.0, 0.0, False, "Write your answer first.", answered=False)
+    if n_words < q.min_words:
+        return Grade(0.0, 0.0, False, f"Write at least {q.min_words} words (you have {n_words}).", answered=False)
+    return Grade(0.0, 0.0, True, "Saved.")
+
+
+_GRADERS = {
+    "single": _grade_single,
+    "multiple": _grade_multiple,
+    "numeric": _grade_numeric,
+    "select-words": _grade_words,
+    "match": _grade_match,
+    "reflection": _grade_reflection,
+}
+
+
 def grade(question: Question, answer: Any) -> Grade:
     """Grade ``answer`` (see the module docstring for its form) against ``question``.
 
@@ -131,63 +205,10 @@ def grade(question: Question, answer: Any) -> Grade:
     ``reflection`` is never scored (a non-empty text is complete).
     """
     q = question
-    messages: list[str] = []
-    if q.type == "single":
-        idx = answer if isinstance(answer, int) and not isinstance(answer, bool) else None
-        if idx is None or not 0 <= idx < len(q.options):
-            return Grade(0.0, q.points, False, "Choose an answer first.", answered=False)
-        opt = q.options[idx]
-        fraction = 1.0 if opt.correct else 0.0
-        if opt.feedback:
-            messages.append(opt.feedback)
-    elif q.type == "multiple":
-        chosen = _ints(answer, len(q.options))
-        if not chosen:
-            return Grade(0.0, q.points, False, "Tick at least one box first.", answered=False)
-        right = sum(q.options[i].correct for i in chosen)
-        wrong = len(chosen) - right
-        n_correct = sum(o.correct for o in q.options)
-        fraction = max(0.0, (right - wrong) / n_correct)
-        for i in chosen:
-            if q.options[i].feedback:
-                messages.append(f"{q.options[i].text}: {q.options[i].feedback}")
-        if right < n_correct:
-            missed = n_correct - right
-            messages.append(f"{missed} right answer{'s' if missed > 1 else ''} not ticked yet.")
-    elif q.type == "numeric":
-        number = parse_number(answer)
-        if number is None:
-            return Grade(0.0, q.points, False, "Type a number first (for example 12 or 3.5).", answered=False)
-        assert q.answer is not None
-        fraction = 1.0 if abs(number - q.answer) <= q.tolerance + 1e-9 else 0.0
-        if not fraction:
-            messages.append("Too high." if number > q.answer else "Too low.")
-    elif q.type == "select-words":
-        if not _ints(answer, len(q.words)):
-            return Grade(0.0, q.points, False, "Click at least one word first.", answered=False)
-        fraction, messages = _grade_select(q, answer)
-    elif q.type == "match":
-        chosen = list(answer) if isinstance(answer, (list, tuple)) else []
-        chosen = (chosen + [None] * len(q.items))[: len(q.items)]
-        if all(c is None or c == "" for c in chosen):
-            return Grade(0.0, q.points, False, "Choose a category for each item first.", answered=False)
-        right = 0
-        for item, c in zip(q.items, chosen, strict=True):
-            if c == item.answer:
-                right += 1
-            if c not in (None, "") and item.feedback and c == item.answer:
-                messages.append(f"{item.text}: {item.feedback}")
-        fraction = right / len(q.items)
-        if right < len(q.items):
-            messages.append(f"{right} of {len(q.items)} in the right category.")
-    else:  # reflection
-        text = answer if isinstance(answer, str) else ""
-        n_words = len(text.split())
-        if not n_words:
-            return Grade(0.0, 0.0, False, "Write your answer first.", answered=False)
-        if n_words < q.min_words:
-            return Grade(0.0, 0.0, False, f"Write at least {q.min_words} words (you have {n_words}).", answered=False)
-        return Grade(0.0, 0.0, True, "Saved.")
+    outcome = _GRADERS[q.type](q, answer)
+    if isinstance(outcome, Grade):
+        return outcome
+    fraction, messages = outcome
     score = round(q.points * fraction, 4)
     correct, status = _status(score, q.points)
     return Grade(score, q.points, correct, status, tuple(messages))

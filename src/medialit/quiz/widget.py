@@ -158,58 +158,72 @@ class QuestionWidget:
 
     # -- controls --------------------------------------------------------------------------
     def _make_control(self) -> w.Widget:
+        makers = {"single": self._single_control, "multiple": self._multiple_control,
+                  "numeric": self._numeric_control, "select-words": self._words_control,
+                  "match": self._match_control, "reflection": self._text_control}
+        return makers[self.question.type]()
+
+    def _single_control(self) -> w.Widget:
         q = self.question
-        wide = w.Layout(width="auto")
-        if q.type == "single":
-            self.radio = w.RadioButtons(
-                options=[(markdown.to_text(o.text), i) for i, o in enumerate(q.options)],
-                value=None, description="Answer:", layout=wide,
+        self.radio = w.RadioButtons(
+            options=[(markdown.to_text(o.text), i) for i, o in enumerate(q.options)],
+            value=None, description="Answer:", layout=w.Layout(width="auto"),
+        )
+        return self.radio
+
+    def _multiple_control(self) -> w.Widget:
+        self.checks = [
+            w.Checkbox(value=False, description=markdown.to_text(o.text), indent=False, layout=w.Layout(width="auto"))
+            for o in self.question.options
+        ]
+        return w.VBox(self.checks)
+
+    def _numeric_control(self) -> w.Widget:
+        q = self.question
+        self.number = w.Text(
+            value="", description="Your answer:", placeholder="a number",
+            style={"description_width": "initial"}, continuous_update=False,
+        )
+        unit = w.Label(q.unit) if q.unit else w.Label("")
+        return w.HBox([self.number, unit])
+
+    def _words_control(self) -> w.Widget:
+        q = self.question
+        self.words = []
+        passage = q.passage
+        spans = q.words
+        for i, word in enumerate(spans):
+            end = spans[i + 1].start if i + 1 < len(spans) else len(passage)
+            trailing = passage[word.end:end].strip()
+            button = w.ToggleButton(
+                value=False, description=word.text + trailing,
+                tooltip=f"select the word {word.text!r}",
+                layout=w.Layout(width="auto", margin="1px"),
             )
-            return self.radio
-        if q.type == "multiple":
-            self.checks = [
-                w.Checkbox(value=False, description=markdown.to_text(o.text), indent=False, layout=wide)
-                for o in q.options
-            ]
-            return w.VBox(self.checks)
-        if q.type == "numeric":
-            self.number = w.Text(
-                value="", description="Your answer:", placeholder="a number",
-                style={"description_width": "initial"}, continuous_update=False,
+            button.observe(self._mark_word, names="value")
+            self.words.append(button)
+        lead = passage[: spans[0].start].strip() if spans else ""
+        items: list[w.Widget] = ([w.Label(lead)] if lead else []) + self.words
+        passage_box = w.Box(items, layout=w.Layout(display="flex", flex_flow="row wrap"))
+        if not q.passage_source.startswith("case-study"):
+            return passage_box
+        source = w.HTML(f"<small>From the {html.escape(q.passage_source.split(';')[0])}.</small>")
+        return w.VBox([passage_box, source])
+
+    def _match_control(self) -> w.Widget:
+        q = self.question
+        options = [("Choose…", "")] + [(c, c) for c in q.categories]
+        self.dropdowns = [
+            w.Dropdown(
+                options=options, value="", description=markdown.to_text(item.text),
+                style={"description_width": "initial"}, layout=w.Layout(width="auto"),
             )
-            unit = w.Label(q.unit) if q.unit else w.Label("")
-            return w.HBox([self.number, unit])
-        if q.type == "select-words":
-            self.words = []
-            passage = q.passage
-            spans = q.words
-            for i, word in enumerate(spans):
-                end = spans[i + 1].start if i + 1 < len(spans) else len(passage)
-                trailing = passage[word.end:end].strip()
-                button = w.ToggleButton(
-                    value=False, description=word.text + trailing,
-                    tooltip=f"select the word {word.text!r}",
-                    layout=w.Layout(width="auto", margin="1px"),
-                )
-                button.observe(self._mark_word, names="value")
-                self.words.append(button)
-            lead = passage[: spans[0].start].strip() if spans else ""
-            items: list[w.Widget] = ([w.Label(lead)] if lead else []) + self.words
-            passage_box = w.Box(items, layout=w.Layout(display="flex", flex_flow="row wrap"))
-            if not q.passage_source.startswith("case-study"):
-                return passage_box
-            source = w.HTML(f"<small>From the {html.escape(q.passage_source.split(';')[0])}.</small>")
-            return w.VBox([passage_box, source])
-        if q.type == "match":
-            options = [("Choose…", "")] + [(c, c) for c in q.categories]
-            self.dropdowns = [
-                w.Dropdown(
-                    options=options, value="", description=markdown.to_text(item.text),
-                    style={"description_width": "initial"}, layout=wide,
-                )
-                for item in q.items
-            ]
-            return w.VBox(self.dropdowns)
+            for item in q.items
+        ]
+        return w.VBox(self.dropdowns)
+
+    def _text_control(self) -> w.Widget:
+        q = self.question
         self.textarea = w.Textarea(
             value="", placeholder=q.placeholder or "Your answer", description="Your answer:",
             style={"description_width": "initial"}, layout=w.Layout(width="95%", height="6em"),
