@@ -179,6 +179,10 @@ def test_moodle_xml_round_trip(name):
     assert cat.findtext("category/text") == f"$course$/top/{bank.title}"
     for q, el in zip(bank.questions, questions, strict=True):
         assert el.findtext("idnumber") == f"{bank.id}/{q.id}"
+        assert _plain(el.findtext("hint/text") or "") == _text(q.hint)  # hints become Moodle hints
+        for item in q.items:
+            if item.feedback:  # matching has no per-item feedback: it is in the general feedback
+                assert _text(item.feedback) in _plain(el.findtext("generalfeedback/text"))
         if q.type not in ("single", "multiple", "select-words"):
             _check_moodle_xml(q, el)
 
@@ -226,8 +230,9 @@ def _check_qti_item(q, item: ET.Element) -> None:
     stem = item.find(f"{QTI}presentation/{QTI}material/{QTI}mattext")
     assert stem.get("texttype") == "text/html"
     assert _plain(stem.text).startswith(_text(q.prompt))
-    if q.explanation:
-        assert _text(q.explanation) in _qti_feedback(item).get("general_fb", "")
+    general = _qti_feedback(item).get("general_fb", "")
+    for text in (q.explanation, q.hint, *(i.feedback for i in q.items)):
+        assert _text(text) in general  # QTI 1.2 has no hint or per-item feedback: general feedback
     if q.type in ("single", "multiple", "select-words"):
         labels, right, per_option = _qti_choices(item)
         lid = item.find(f".//{QTI}response_lid")
