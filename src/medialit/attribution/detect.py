@@ -3,44 +3,45 @@
 
 from __future__ import annotations
 
-from ..document import Document, paragraph_spans, sentence_spans
+from ..text import Document, as_document
 from .assemble import assemble
 from .model import Attribution
 from .passes import Verdict, common_knowledge_pass, cue_pass, dash_signatures, speaker_label_pass
-from .quotes import quote_spans
-from .tokens import merge_sentences, tokenize
+from .quotes import Quotes
+from .tokens import tokens_of
 from .vetoes import Context
 
 __all__ = ["explain", "find_attributions"]
 
 
-def _text_of(text: Document | str, caller: str) -> str:
-    if isinstance(text, Document):
-        return text.text
-    if not isinstance(text, str):
+def _document(text: Document | str, caller: str) -> Document:
+    if not isinstance(text, (str, Document)):
         raise TypeError(f"{caller} needs the text as a str, not {type(text).__name__}: "
-                        "decode bytes first, or pass doc.text")
-    return text
+                        "decode bytes first, or pass a medialit.Document")
+    return as_document(text)
 
 
-def _run(text: str, trace: list[Verdict] | None = None) -> list[Attribution]:
-    paragraphs = paragraph_spans(text)
-    sentences = merge_sentences(text, sentence_spans(text, paragraphs))
-    toks = tokenize(text, sentences)
-    ctx = Context(text, toks, sentences, quote_spans(text, paragraphs),
-                  {p.start: p for p in paragraphs})
+def _run(doc: Document, trace: list[Verdict] | None = None) -> list[Attribution]:
+    """The passes over one reading of the text: its paragraphs, sentences, tokens and
+    quotations all come from :mod:`medialit.text` (shared with the other detectors)."""
+    toks = tokens_of(doc)
+    quotes = Quotes([(q.start, q.end) for q in doc.quotes if q.kind == "marks"])
+    blocks = {q.start: q for q in doc.quotes if q.kind == "block"}
+    ctx = Context(doc.text, toks, doc.sentences, quotes, blocks)
     taken = common_knowledge_pass(ctx)
-    taken |= speaker_label_pass(ctx, paragraphs)
+    taken |= speaker_label_pass(ctx, doc.paragraphs)
     cue_pass(ctx, taken, trace)
     dash_signatures(ctx, taken)
-    return assemble(text, toks, ctx.found)
+    return assemble(doc.text, toks, ctx.found)
 
 
 def find_attributions(text: Document | str) -> list[Attribution]:
     """Find every attribution in ``text``: source, cue, quotation, type, referent.
 
-    Works on any string (an empty one gives ``[]``); a :class:`Document` is
-    read through its ``.text``. Offsets index that text.
+    Works on any string (an empty one gives ``[]``) or a :class:`Document`,
+    read through the shared text basis (:mod:`medialit.text`: its paragraphs,
+    sentences, tokens and quotations, computed once per Document). Offsets
+    index the text.
 
     Args:
         text: an article or any passage, as plain text (or a Document).
@@ -59,10 +60,8 @@ def find_attributions(text: Document | str) -> list[Attribution]:
     ...     "Officials met. Tan Kefei said so. He also noted that ties are close.")]
     [('Tan Kefei', 'named_person', None), ('He', 'pronoun', 'Tan Kefei')]
     """
-    text = _text_of(text, "find_attributions")
-    if not text.strip():
-        return []
-    return _run(text)
+    doc = _document(text, "find_attributions")
+    return _run(doc) if doc.text.strip() else []
 
 
 def explain(text: Document | str) -> list[Verdict]:
@@ -77,8 +76,8 @@ def explain(text: Document | str) -> list[Verdict]:
     >>> [(v.cue.text, v.rejected_by) for v in explain("The claims were false. Ann said no.")]
     [('claims', 'noun_after_determiner'), ('said', None)]
     """
-    text = _text_of(text, "explain")
+    doc = _document(text, "explain")
     trace: list[Verdict] = []
-    if text.strip():
-        _run(text, trace)
+    if doc.text.strip():
+        _run(doc, trace)
     return trace

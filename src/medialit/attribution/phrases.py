@@ -6,8 +6,9 @@ Ministry spokesman Tan Kefei" from "Kefei"), one small rule per kind of word
 (", said the spokesman"); :func:`according_source` takes the whole phrase after
 "according to". Phrases are ``(first, last)`` token indices, both included.
 
->>> from .tokens import tokenize
->>> toks = tokenize("Defense Ministry spokesman Tan Kefei said", [(0, 41)])
+>>> from medialit.text import as_document
+>>> from .tokens import tokens_of
+>>> toks = tokens_of(as_document("Defense Ministry spokesman Tan Kefei said"))
 >>> first, last = np_back(toks, 4)
 >>> " ".join(t.text for t in toks[first:last + 1])
 'Defense Ministry spokesman Tan Kefei'

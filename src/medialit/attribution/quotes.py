@@ -1,8 +1,13 @@
 """Quotations for attributions: which quoted words a cue introduces or closes.
 
->>> text = 'He said: "We will win," and left.'
->>> spans = quote_spans(text, [Span(0, len(text), text)])
->>> list(spans), inner(text, *spans[0]).text
+The quoted regions themselves come from the shared text basis
+(:attr:`medialit.text.Document.quotes`), so attribution, stance and framing
+agree on what is quoted; here they are indexed by where they start and end.
+
+>>> from medialit.text import as_document
+>>> doc = as_document('He said: "We will win," and left.')
+>>> spans = Quotes([(q.start, q.end) for q in doc.quotes])
+>>> list(spans), inner(doc.text, *spans[0]).text
 ([(9, 23)], 'We will win')
 """
 
@@ -10,16 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 
 from ..document import Span
 from .phrases import Phrase
 from .tokens import CLOSE_QUOTES, OPEN_QUOTES, Tok
 
-__all__ = ["Quotes", "inner", "quote_for", "quote_spans"]
-
-_MARKS = re.compile(r"''|``|[“”«»\"]")
-
+__all__ = ["Quotes", "inner", "quote_for"]
 
 class Quotes(list):
     """Quotation spans as a list of (start, end), with lookups by start and by end."""
@@ -35,29 +36,6 @@ class Quotes(list):
         do not overlap)."""
         k = bisect.bisect_left(self._starts, at) - 1
         return k >= 0 and at < self[k][1]
-
-
-def quote_spans(text: str, paragraphs: Sequence[Span]) -> Quotes:
-    """Quoted stretches as (open mark, after close mark); an unclosed quote runs to the
-    paragraph's end."""
-    spans = []
-    for para in paragraphs:
-        open_at = None
-        for m in _MARKS.finditer(para.text):
-            ch = m.group()
-            pos = para.start + m.start()
-            if ch == "''" and m.start() > 0 and para.text[m.start() - 1].isalpha() and (
-                    open_at is None):
-                continue  # an apostrophe pair inside a word, not a quotation
-            if open_at is None:
-                if ch in {"“", "«", '"', "''", "``"}:
-                    open_at = pos
-            elif ch in {"”", "»", '"', "''"}:
-                spans.append((open_at, pos + len(ch)))
-                open_at = None
-        if open_at is not None and para.end - open_at > 1:
-            spans.append((open_at, para.end))
-    return Quotes(spans)
 
 
 def inner(text: str, a: int, b: int) -> Span:

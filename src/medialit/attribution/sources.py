@@ -5,8 +5,9 @@ the words of the phrase (``attribution_sources.tsv``); :class:`Names` remembers
 the person names of the text to expand "Xi" into "Xi Jinping" and to say whom
 "the president" is.
 
->>> from .tokens import tokenize
->>> toks = tokenize("Defense Ministry spokesman Tan Kefei", [(0, 36)])
+>>> from medialit.text import as_document
+>>> from .tokens import tokens_of
+>>> toks = tokens_of(as_document("Defense Ministry spokesman Tan Kefei"))
 >>> classify(toks, 0, 4), person_name(toks, 0, 4)
 ('named_person', 'Tan Kefei')
 """

@@ -4,31 +4,23 @@ A :class:`Tok` knows its sentence (``sent``), whether a line break precedes it
 (``newline``), its lower-case form (``low``, curly apostrophes made straight) and
 its entry in ``attribution_sources.tsv`` (``cls``), looked up once.
 
->>> [t.text for t in tokenize("Rep. John D. Podesta didn't say.", [(0, 32)])]
-['Rep.', 'John', 'D.', 'Podesta', "didn't", 'say', '.']
+>>> from medialit.text import as_document
+>>> doc = as_document("Rep. John D. Podesta didn't say.")
+>>> [t.text for t in tokenize(doc.text, doc.sentences, doc.tokens)]
+['Rep.', 'John', 'D.', 'Podesta', 'did', "n't", 'say', '.']
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
-from ..document import Span
+from ..text import Document, Span
 from .lexicon import lookup, words
 
 __all__ = ["BE", "CLOSE_QUOTES", "DETS", "FUNCTION", "OPEN_QUOTES", "QUOTE_MARKS", "SKIP",
-           "STARTERS", "SUBJECT_PRONOUNS", "TOKEN_RE", "Tok", "clause_start", "is_acronym",
-           "is_cap", "klass", "merge_sentences", "people_plural", "pronoun_of", "tokenize"]
-
-TOKEN_RE = re.compile(
-    r"(?:[A-Z]\.){2,}"                                       # U.S., D.C.
-    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|St|Jr|Sr|Inc)\.(?!\w)"
-    r"|[A-Z]\.(?=\s+[A-Z])"                                  # initials: John D. Podesta
-    r"|\w+(?:[-–]\w+)*(?:[’'](?![sS]\b)\w+)*"                # words, didn't, o'neill
-    r"|[’'][sS]\b"                                           # possessive 's
-    r"|--+|''|``|[^\w\s]"
-)
+           "STARTERS", "SUBJECT_PRONOUNS", "Tok", "clause_start", "is_acronym",
+           "is_cap", "klass", "people_plural", "pronoun_of", "tokenize", "tokens_of"]
 
 SUBJECT_PRONOUNS = words("subject_pronouns")
 DETS = words("determiners")
@@ -92,30 +84,24 @@ def is_cap(tok: Tok) -> bool:
     return tok.cap
 
 
-def merge_sentences(text: str, sentences: Sequence[Span]) -> list[Span]:
-    """Undo sentence breaks that cut a sentence after an abbreviation: "(R-Ga.) | said"."""
-    out: list[Span] = []
-    for sent in sentences:
-        if out and sent.text[:1].islower() and "\n" not in text[out[-1].end:sent.start]:
-            prev = out[-1]
-            out[-1] = Span(prev.start, sent.end, text[prev.start:sent.end])
-        else:
-            out.append(sent)
-    return out
-
-
-def tokenize(text: str, sentences: Iterable[tuple[int, int] | Span]) -> list[Tok]:
-    """The tokens of each sentence (``(start, end)`` pairs or spans), numbered by sentence."""
+def tokenize(text: str, sentences: Sequence[Span], spans: Sequence[Span]) -> list[Tok]:
+    """Tokens from the shared tokenizer (``spans``: :attr:`medialit.text.Document.tokens`, in
+    order), numbered by the sentence (of ``sentences``) they stand in."""
     out: list[Tok] = []
     last_end = -1
-    for number, sent in enumerate(sentences):
-        start, end = (sent.start, sent.end) if isinstance(sent, Span) else sent
-        for m in TOKEN_RE.finditer(text, start, end):
-            s = m.start()
-            newline = last_end >= 0 and "\n" in text[last_end:s]
-            out.append(Tok(s, m.end(), m.group(), number, newline))
-            last_end = m.end()
+    k, n = 0, len(sentences)
+    for sp in spans:
+        while k < n and sentences[k].end <= sp.start:
+            k += 1
+        newline = last_end >= 0 and "\n" in text[last_end:sp.start]
+        out.append(Tok(sp.start, sp.end, sp.text, k, newline))
+        last_end = sp.end
     return out
+
+
+def tokens_of(doc: Document) -> list[Tok]:
+    """The tokens of a document, from its shared reading (:mod:`medialit.text`)."""
+    return tokenize(doc.text, doc.sentences, doc.tokens)
 
 
 def pronoun_of(tok: Tok) -> str | None:
