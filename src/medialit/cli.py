@@ -134,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
-    except (ValueError, FileNotFoundError) as exc:
-        print(f"medialit: error: {exc}", file=sys.stderr)
+    except (ValueError, OSError) as exc:  # OSError: permissions, a full disk, a locked file
+        message = str(exc).replace("\n", " ")
+        print(f"medialit: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .document import Document
-from .errors import MAX_FILE_BYTES, check_text, decode_bytes
+from .errors import MAX_FILE_BYTES, check_text, decode_bytes, read_limited
 
 __all__ = ["SUFFIXES", "html_to_text", "read_document"]
 
@@ -83,29 +83,20 @@ def html_to_text(html: str) -> str:
 def read_document(path: str | Path, title: str | None = None) -> Document:
     """Read a ``.txt``, ``.md`` or saved ``.html`` file into a :class:`Document`.
 
-    UTF-8 with or without a byte-order mark. Raises ``FileNotFoundError`` for a
-    missing path and ``ValueError`` (one line, saying what to do) for a file
-    that is empty, binary, not UTF-8, of an unknown type or over
-    ``MAX_FILE_BYTES`` (40 MB).
+    UTF-8 with or without a byte-order mark, or UTF-16 with one. Raises
+    ``FileNotFoundError`` for a missing path and ``ValueError`` (one line,
+    saying what to do) for a file that is empty, binary, not UTF-8, of an
+    unknown type, not a regular file (a device or pipe), a symbolic-link loop
+    or over ``MAX_FILE_BYTES`` (5 MB).
     """
     path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"no file at {str(path)!r}: check the name and the folder")
-    if path.is_dir():
-        raise ValueError(f"{str(path)!r} is a folder: give the path of one .txt, .md or .html file")
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in SUFFIXES and path.is_file():
         raise ValueError(
             f"{path.name}: medialit reads {', '.join(SUFFIXES)} files; "
             "save the article as plain text or HTML"
         )
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ValueError(
-            f"{path.name} is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
-            "split it into smaller files"
-        )
-    text = decode_bytes(path.read_bytes(), name=path.name)
+    text = decode_bytes(read_limited(path, path.name, MAX_FILE_BYTES), name=path.name)
     page_title = None
     if suffix in (".html", ".htm"):
         text, page_title = _extract(text)

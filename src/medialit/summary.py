@@ -45,9 +45,9 @@ def summarize(doc: Document) -> dict[str, Any]:
 
 def _read(name: str) -> Document:
     if name == "-":
-        data = sys.stdin.buffer.read()
-        from .errors import decode_bytes
+        from .errors import decode_bytes, read_stream
 
+        data = read_stream(getattr(sys.stdin, "buffer", sys.stdin))
         return Document.from_text(decode_bytes(data, "standard input"), title="(standard input)")
     doc = read_document(name)
     if doc.title is None:
@@ -89,19 +89,7 @@ def _as_html(summary: dict[str, Any], name: str) -> str:
     return "".join(parts)
 
 
-def analyze_paths(files: list[str], fmt: str = "text", out: TextIO | None = None, progress: bool = True) -> int:
-    """Summarise each file (``-`` is standard input) and write the result to ``out``."""
-    out = out or sys.stdout
-    summaries = []
-    total = len(files)
-    for number, name in enumerate(files, start=1):
-        if progress and total > 1:
-            filled = int(20 * number / total)
-            print(f"\r[{'#' * filled}{'.' * (20 - filled)}] {number}/{total} {name[-40:]}",
-                  end="", file=sys.stderr, flush=True)
-        summaries.append((name, summarize(_read(name))))
-    if progress and total > 1:
-        print(file=sys.stderr)
+def _write_summaries(summaries: list[tuple[str, dict[str, Any]]], fmt: str, out: TextIO) -> None:
     if fmt == "json":
         out.write(json.dumps([dict(s, file=n) for n, s in summaries], indent=2, ensure_ascii=False) + "\n")
     elif fmt == "html":
@@ -110,4 +98,32 @@ def analyze_paths(files: list[str], fmt: str = "text", out: TextIO | None = None
                   f"<body>{body}</body></html>\n")
     else:
         out.write("\n".join(_as_text(s, n) for n, s in summaries))
-    return 0
+
+
+def analyze_paths(files: list[str], fmt: str = "text", out: TextIO | None = None, progress: bool = True) -> int:
+    """Summarise each file (``-`` is standard input) and write the result to ``out``.
+
+    A file that cannot be read does not stop the others: its one-line error
+    goes to standard error, the readable files are summarised, and the return
+    status is 2 (0 when every file was read).
+    """
+    out = out or sys.stdout
+    summaries = []
+    failed: list[str] = []
+    total = len(files)
+    for number, name in enumerate(files, start=1):
+        if progress and total > 1:
+            filled = int(20 * number / total)
+            print(f"\r[{'#' * filled}{'.' * (20 - filled)}] {number}/{total} {name[-40:]}",
+                  end="", file=sys.stderr, flush=True)
+        try:
+            summaries.append((name, summarize(_read(name))))
+        except (ValueError, OSError) as exc:
+            failed.append(str(exc))
+    if progress and total > 1:
+        print(file=sys.stderr)
+    if summaries:
+        _write_summaries(summaries, fmt, out)
+    for problem in failed:
+        print(f"medialit: error: {problem}", file=sys.stderr)
+    return 2 if failed else 0
