@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import nbformat
@@ -229,3 +231,126 @@ def test_model_answers_of_the_real_lessons():
         mine = [a for a in answers if a["lesson"] == title.strip()]
         assert len(mine) == expected, f"{path.name}: {len(mine)} model answers, {expected} solutions"
         assert all(a["exercise"].startswith("Exercise") for a in mine), path.name
+
+
+# ----------------------------------------------------------------------------- issue 17: release cannot hurt
+
+
+def _class_copy(tmp_path: Path) -> Path:
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    _write(copy_dir / "05-a.ipynb", _lesson())
+    _write(copy_dir / "06-b.ipynb", _lesson())
+    return copy_dir
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.ipynb"))}
+
+
+def test_out_inside_the_source_is_refused(tmp_path, capsys):
+    copy_dir = _class_copy(tmp_path)
+    before = _snapshot(copy_dir)
+    assert main(["assignment", "release", str(copy_dir), str(copy_dir / "student")]) == 2
+    err = capsys.readouterr().err
+    assert "inside the lessons folder" in err and err.count("\n") == 1
+    assert not (copy_dir / "student").exists() and _snapshot(copy_dir) == before
+
+
+def test_release_swap_cannot_overwrite_the_model_answers(tmp_path, capsys):
+    """copy -> student, then student back over copy: refused, every solution kept."""
+    copy_dir = _class_copy(tmp_path)
+    before = _snapshot(copy_dir)
+    student = tmp_path / "student"
+    assert main(["assignment", "release", str(copy_dir), str(student)]) == 0
+    capsys.readouterr()
+    assert main(["assignment", "release", str(student), str(copy_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "is a student version" in err and err.count("\n") == 1
+    assert _snapshot(copy_dir) == before
+    # A student version without the mark (an older release, an edited file) is still refused,
+    # because the notebooks it would replace still have solution cells.
+    for path in student.glob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        del nb["metadata"]["medialit"]
+        path.write_text(json.dumps(nb), encoding="utf-8")
+    with pytest.raises(ValueError, match="has solution cells"):
+        release(student, copy_dir)
+    assert _snapshot(copy_dir) == before
+    assert "secret_answer" in (copy_dir / "05-a.ipynb").read_text(encoding="utf-8")
+
+
+def test_release_again_replaces_the_earlier_student_version(tmp_path):
+    copy_dir = _class_copy(tmp_path)
+    first = release(copy_dir, tmp_path / "student")
+    second = release(copy_dir, tmp_path / "student")
+    assert first == second
+
+
+def _cell(source: str, tags=None, **meta) -> dict:
+    cell = nbformat.v4.new_code_cell(source)
+    if tags is not None:
+        cell.metadata["tags"] = tags
+    cell.metadata.update(meta)
+    return cell
+
+
+@pytest.mark.parametrize("tags", ["solution", "Solution", ["SOLUTION"], [" solution "]])
+def test_solution_tags_any_case_string_or_list(tags):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [_cell("secret_answer = 42", tags=tags)]
+    student = release_notebook(json.loads(nbformat.writes(nb)))
+    assert "secret_answer" not in json.dumps(student)
+
+
+@pytest.mark.parametrize("source, problem", [
+    ("x = 1\n### END SOLUTION\nsecret_answer = 2\n### BEGIN SOLUTION\n", "END SOLUTION without a BEGIN"),
+    ("### BEGIN SOLUTION\nsecret_answer = 1\n### BEGIN SOLUTION\nmore\n### END SOLUTION\n", "again before"),
+    ("### BEGIN SOLUTION\nsecret_answer = 1\n", "never closed"),
+    ("secret_answer = 1\n### end solution\n", "without a BEGIN"),
+])
+def test_unbalanced_or_swapped_markers_are_refused(tmp_path, source, problem):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Lesson"), _cell(source)]  # untagged: markers suffice
+    path = _write(tmp_path / "lesson.ipynb", nb)
+    with pytest.raises(ValueError, match=problem) as info:
+        release(path, tmp_path / "out")
+    assert "lesson.ipynb cell 2 line" in str(info.value) and "\n" not in str(info.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_repeated_marker_pairs_all_cleared():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [_cell("a = 1\n### BEGIN SOLUTION\nsecret_one = 1\n### END SOLUTION\n"
+                      "b = 2\n### begin solution\nsecret_two = 2\n### End Solution\n")]
+    student = release_notebook(json.loads(nbformat.writes(nb)))
+    source = student["cells"][0]["source"]
+    assert "secret" not in source and "a = 1" in source and "b = 2" in source
+    assert source.count(CODE_PLACEHOLDER) == 2
+
+
+def test_attachments_and_widget_state_are_stripped():
+    nb = nbformat.v4.new_notebook()
+    answer = nbformat.v4.new_markdown_cell("![answer](attachment:answer.png)")
+    answer.metadata["tags"] = ["solution"]
+    answer["attachments"] = {"answer.png": {"image/png": "c2VjcmV0X2Fuc3dlcg=="}}
+    nb.cells = [answer]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "state": {"m1": {"state": {"value": "secret_answer"}}}}}
+    student = release_notebook(json.loads(nbformat.writes(nb)))
+    text = json.dumps(student)
+    assert "attachments" not in student["cells"][0] and "c2VjcmV0X2Fuc3dlcg" not in text
+    assert "widgets" not in student["metadata"] and "secret_answer" not in text
+    assert student["metadata"]["medialit"]["released"] is True
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_released_notebooks_have_normal_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        written = release(_write(tmp_path / "lesson.ipynb", _lesson()), tmp_path / "out")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(written[0].stat().st_mode) == 0o644
+    leftovers = [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []

@@ -22,9 +22,7 @@ left out.
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +34,7 @@ from .document import Document
 from .framing import find_loaded_language, framing_summary, perspective
 from .hedging import find_hedges, stance_summary
 from .render import highlight
+from .safefile import write_atomic
 from .summary import format_value
 
 if TYPE_CHECKING:
@@ -77,18 +76,11 @@ class Report:
         return self.html
 
     def save(self, path: str | Path) -> Path:
-        """Write the report as a complete HTML page (atomically: temp file + ``os.replace``)."""
+        """Write the report as a complete HTML page (atomically, with the umask's permissions)."""
         path = Path(path)
         page = (f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
                 f"<title>{html.escape(self.title)}</title></head><body>{self.html}</body></html>\n")
-        handle, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=".report-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(page)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, page, fsync=False)
         return path
 
 
