@@ -1,55 +1,125 @@
-"""Time find_attributions on the PolNeAR dev articles and on one long text.
+"""Time find_attributions: news articles, the Szeged text, and the audit's adversarial inputs.
 
-Prints articles per second, words per second and peak memory (tracemalloc, in a
-separate pass) for
-the 84 PolNeAR dev articles (../shared/corpora/polnear-dev), then for one text
-made by joining them (about 80k words), to show the cost grows with length.
+Prints figures; asserts nothing.
 
-Run: .venv/bin/python benchmarks/bench_attribution.py [--repeat 3]
+* PolNeAR dev (``../shared/corpora/polnear-dev``): articles per second, words per
+  second and peak memory (tracemalloc, in a separate pass), then one text made by
+  joining the articles (about 67k words), to show the cost grows with length.
+* Szeged Uncertainty Corpus, Wikipedia part (``../shared/corpora/szeged-uncertainty``),
+  one sentence per line (the issue 12 figure): words per second and peak memory for
+  ``find_attributions(str)``, and the same split into the shared reading of the text
+  (``medialit.text``: paragraphs and sentences, tokens, quotations), which an analysis
+  computes once for every detector, and attribution's own passes on that reading.
+* The adversarial inputs of issue 17 at 25k, 50k and 100k characters: a blank-line
+  run (speaker labels), title-case lines (headline test per cue), ``he said, `` repeated
+  (pronoun resolution). Each should stay well under 2 s at 100k and grow linearly.
+
+Corpora are skipped with a message where absent.
+Run: ``.venv/bin/python benchmarks/bench_attribution.py [--repeat 3] [--skip-szeged]``
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import time
 import tracemalloc
+from collections.abc import Callable
 
 from medialit.attribution import find_attributions
 from medialit.evaluation import corpora_dir
+from medialit.text import as_document
+
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "blank lines 'x' + '\\n'*N + 'x'": lambda n: "x" + "\n" * (n - 2) + "x",
+    "title case 'Officials Said Today\\n'*k": lambda n: "Officials Said Today\n" * (n // 21),
+    "pronouns 'he said, '*k": lambda n: "he said, " * (n // 9),
+}
+
+
+def _timed(func, *args) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = func(*args)
+    return time.perf_counter() - start, result
+
+
+def _peak(func, *args) -> float:
+    tracemalloc.start()  # a separate pass: tracing slows Python down several times
+    func(*args)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def polnear(repeat: int) -> None:
+    root = corpora_dir()
+    folder = root / "polnear-dev" / "dev" / "text" if root else None
+    if folder is None or not folder.is_dir():
+        print("skipped: ../shared/corpora/polnear-dev not found beside the clone")
+        return
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    found = 0
+    for _ in range(repeat):
+        for text in texts:
+            found += len(find_attributions(text))
+    seconds = time.perf_counter() - start
+    peak = _peak(lambda: [find_attributions(t) for t in texts])
+    n = len(texts) * repeat
+    print(f"PolNeAR dev: {len(texts)} articles, {words:,} words, {found // repeat:,} attributions per pass")
+    print(f"  articles: {n / seconds:,.1f}/s, words: {words * repeat / seconds:,.0f}/s, "
+          f"one pass {seconds / repeat:.2f} s, peak memory {peak:.1f} MB")
+    joined = "\n\n".join(texts)
+    seconds, result = _timed(find_attributions, joined)
+    print(f"  one {len(joined.split()):,}-word text: {seconds:.2f} s, {len(result):,} attributions")
+
+
+def szeged() -> None:
+    root = corpora_dir()
+    path = root / "szeged-uncertainty" / "wiki.sentences.jsonl" if root else None
+    if path is None or not path.is_file():
+        print("skipped: ../shared/corpora/szeged-uncertainty/wiki.sentences.jsonl not found")
+        return
+    with path.open(encoding="utf-8") as handle:
+        text = "\n".join(json.loads(line)["text"] for line in handle) + "\n"
+    words = len(text.split())
+    seconds, found = _timed(find_attributions, text)
+    peak = _peak(find_attributions, text)
+    print(f"Szeged (Wikipedia): {len(text):,} characters, {words:,} words, {len(found):,} attributions")
+    print(f"  find_attributions(str): {seconds:.2f} s, {words / seconds:,.0f} words/s, "
+          f"peak memory {peak:.1f} MB")
+    doc = as_document(text)
+    basis = {}
+    basis["paragraphs and sentences"], _ = _timed(lambda: doc.sentences)
+    basis["tokens"], _ = _timed(lambda: doc.tokens)
+    basis["quotations"], _ = _timed(lambda: doc.quotes)
+    own, _ = _timed(find_attributions, doc)
+    shared = ", ".join(f"{k} {v:.2f} s" for k, v in basis.items())
+    print(f"  shared reading (medialit.text, computed once per analysis): {shared}")
+    print(f"  attribution passes on that reading: {own:.2f} s, {words / own:,.0f} words/s")
+
+
+def adversarial() -> None:
+    print("Adversarial inputs (issue 17):")
+    for name, make in ADVERSARIAL.items():
+        figures = []
+        for chars in (25_000, 50_000, 100_000):
+            seconds, _ = _timed(find_attributions, make(chars))
+            figures.append(f"{chars // 1000}k {seconds:.2f} s")
+        print(f"  {name}: " + ", ".join(figures))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="passes over the articles")
+    parser.add_argument("--skip-szeged", action="store_true", help="leave out the 2.4 MB Szeged text")
     args = parser.parse_args()
-    root = corpora_dir()
-    folder = root / "polnear-dev" / "dev" / "text" if root else None
-    if folder is None or not folder.is_dir():
-        print("skipped: ../shared/corpora/polnear-dev not found beside the clone")
-        return 0
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    words = sum(len(t.split()) for t in texts)
     find_attributions("Warm up: Smith said the lexicons load once.")
-    start = time.perf_counter()
-    found = 0
-    for _ in range(args.repeat):
-        for text in texts:
-            found += len(find_attributions(text))
-    seconds = time.perf_counter() - start
-    tracemalloc.start()  # a separate pass: tracing slows Python down several times
-    for text in texts:
-        find_attributions(text)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    n = len(texts) * args.repeat
-    print(f"{len(texts)} articles, {words:,} words, {found // args.repeat:,} attributions per pass")
-    print(f"articles: {n / seconds:,.1f}/s, words: {words * args.repeat / seconds:,.0f}/s, "
-          f"one pass {seconds / args.repeat:.2f} s, peak memory {peak / 1e6:.1f} MB")
-    joined = "\n\n".join(texts)
-    start = time.perf_counter()
-    count = len(find_attributions(joined))
-    print(f"one {len(joined.split()):,}-word text: {time.perf_counter() - start:.2f} s, "
-          f"{count:,} attributions")
+    polnear(args.repeat)
+    if not args.skip_szeged:
+        szeged()
+    adversarial()
     return 0
 
 

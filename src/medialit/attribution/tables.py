@@ -9,8 +9,6 @@ where a DataFrame is asked for); pass ``attributions`` to reuse results you have
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -102,89 +100,26 @@ def attribution_summary_by_type(doc: Document | str,
     return pd.DataFrame(rows, columns=["type", "count", "direct", "indirect", "sources"])
 
 
-class _Cover:
-    """Spans (anything with ``start`` and ``end``) to ask, in O(log n), whether any touches a
-    stretch of text."""
-
-    def __init__(self, spans: Iterable[Any]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [s for s, _ in ordered]
-        self.max_end: list[int] = []
-        for _, end in ordered:
-            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
-
-    def touches(self, start: int, end: int) -> bool:
-        """True when some span has ``span.start < end`` and ``start < span.end``."""
-        k = bisect.bisect_left(self.starts, end)
-        return k > 0 and self.max_end[k - 1] > start
-
-
-_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|"
-                     r"thousand|million|billion|percent|per cent|dozen|half)\b", re.I)
-_EVENT_VERB = re.compile(
-    r"\b(?:[a-z]+ed|was|were|met|went|won|lost|took|gave|made|held|sent|began|came|left|fell|rose|"
-    r"signed|killed|died|built|bought|sold|paid|told|said|wrote|became|ran|struck|hit)\b")
-_OPINION = re.compile(r"\?|\b(?:I|we|us|our|let[’']s|should|must|ought|need to)\b")
-_PREDICTION = re.compile(r"\b(?:[Ww]ill|[Ww]ould|[Cc]ould|[Cc]an|may|[Mm]ight|[Ss]hall|[Ii]f)\b")
-
-
 def unattributed_claims(doc: Document | str,
                         attributions: Sequence[Attribution] | None = None) -> list[Span]:
-    """Sentences that assert a checkable fact with no source and no stance marker.
+    """Sentences that assert a checkable fact with no source: the *checkable claims* of
+    :func:`medialit.claims.checkable_claims`, as spans.
 
-    A documented heuristic, not a classifier. A sentence counts when
-
-    * it asserts something checkable about the world: it has a number (digits
-      or number words), a past-tense event verb (a lower-case word ending in
-      "-ed" or a common irregular past such as "met", "signed", "said") or a
-      capitalised name that is not the first word (a person, place or
-      organisation the reader can look up);
-    * no attribution found by :func:`find_attributions` touches it;
-    * it has no stance marker (:func:`medialit.hedging.find_hedges`, when that
-      module is available) and no modal or conditional word (will, would,
-      could, can, may, might, if): predictions and possibilities are not
-      checkable facts;
-    * it is not a heading, a question, a block quote, or a first-person
-      opinion ("we must", "I", "let's").
-
-    Known failure modes: adjectives in "-ed" ("so-called", "concerned") look
-    like events; a name that opens the sentence is not counted, so "Russia
-    exists." is missed; interpretation that mentions a name ("Washington is
-    effectively pushing Russia and China into a bind") counts as checkable
-    although it is analysis; a present-tense general fact with no name or
-    number ("Sanctions limit growth.") is missed; an attribution in the
-    previous sentence ("He said so. The deal was signed in May.") does not
-    cover the next one; a hedge anywhere in the sentence removes it, even
-    when the hedge only touches part of it.
+    There is one definition of a checkable claim in medialit,
+    :func:`medialit.claims.is_checkable` (a number, date, name or past event, and
+    no attribution, quotation, hedge, prediction, question or loaded word); this
+    function is its name in the attribution lesson. Pass ``attributions`` to
+    reuse the ones you have. A heuristic, not a classifier: its failure modes
+    are listed in :mod:`medialit.claims`.
 
     >>> [s.text for s in unattributed_claims(
     ...     "The ministry said the bridge opened in 2019. The bridge cost 40 million euros.")]
     ['The bridge cost 40 million euros.']
     """
-    doc = _as_doc(doc)
-    atts = find_attributions(doc.text) if attributions is None else attributions
-    try:
-        from ..hedging import find_hedges
+    from ..claims import checkable_claims  # claims builds on attributions: imported when used
 
-        hedges = find_hedges(doc.text)
-    except ImportError:  # hedging.py not installed yet: modals still filter predictions
-        hedges = []
-    covered_by_atts, covered_by_hedges = _Cover(atts), _Cover(hedges)
-    out = []
-    for sent in doc.sentences:
-        para = doc.paragraph_of(sent.start)
-        if para is None or para.kind in {"heading", "quote"}:
-            continue
-        if covered_by_atts.touches(sent.start, sent.end) or covered_by_hedges.touches(
-                sent.start, sent.end):
-            continue
-        if _OPINION.search(sent.text) or _PREDICTION.search(sent.text):
-            continue
-        words = sent.text.split()
-        names = [w for w in words[1:] if w[:1].isupper()]
-        if _NUMBER.search(sent.text) or _EVENT_VERB.search(sent.text) or names:
-            out.append(sent)
-    return out
+    found = checkable_claims(doc, None if attributions is None else list(attributions))
+    return [Span(c.start, c.end, c.text) for c in found]
 
 
 def attribution_summary(doc: Document | str) -> dict[str, Any]:
