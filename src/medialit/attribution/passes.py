@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..document import Span
 from .lexicon import Cue, common_knowledge_patterns, cue_forms, cue_lengths, words
+from .model import SourceType
 from .phrases import Phrase, according_source
 from .quotes import inner, quote_for
 from .subjects import evidence_before, inverted_source, source_before
@@ -43,7 +44,7 @@ class Found:
     direct: bool
     rule: str
     entry: Cue | None
-    stype: str | None = None
+    stype: SourceType | None = None
     src_span: Span | None = None
 
 
@@ -89,11 +90,8 @@ def common_knowledge_pass(ctx: Context) -> set[int]:
                                    "common_knowledge", src))
             bisect.insort(spans, (m.start(), m.end()))
     taken: set[int] = set()
-    starts = [s for s, _ in spans]
-    for k, t in enumerate(ctx.toks):
-        n = bisect.bisect_right(starts, t.start) - 1
-        if n >= 0 and t.start < spans[n][1]:
-            taken.add(k)
+    for start, end in spans:
+        taken.update(ctx.tokens_within(start, end))
     return taken
 
 
@@ -171,7 +169,10 @@ def speaker_label_pass(ctx: Context, paragraphs: Sequence[Span]) -> set[int]:
     """Speaker labels at the start of a paragraph; returns the indices of the tokens taken."""
     toks, taken = ctx.toks, set()
     lc = _LabelContext(ctx, paragraphs)
-    for k, t in enumerate(toks):
+    firsts = sorted({k for k in map(ctx.token_at, lc.starts) if k is not None} | {
+        k + 1 for k in map(ctx.token_at, lc.starts) if k is not None and k + 1 < len(toks)})
+    for k in firsts:
+        t = toks[k]
         if not _starts_paragraph(toks, k, lc.para_starts):
             continue
         j = _label_end(toks, k)
@@ -303,9 +304,8 @@ _DASH_SIGNATURE = re.compile(r"[”\"]\s*([―—–])\s*")
 def dash_signatures(ctx: Context, taken: set[int]) -> None:
     """A quotation signed with a dash and a name: '“...” ― Sonya Herridge'."""
     toks, text = ctx.toks, ctx.text
-    index = {t.start: k for k, t in enumerate(toks)}
     for m in _DASH_SIGNATURE.finditer(text):
-        k = index.get(m.end())
+        k = ctx.token_at(m.end())
         if k is None or k in taken:
             continue
         j = k

@@ -14,6 +14,7 @@ its predicate; to add one, add a :class:`Veto`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,20 @@ class Context:
     para_by_start: dict[int, Span]
     found: list = field(default_factory=list)
     _title: dict[int, bool] = field(default_factory=dict)
+    _starts: list[int] | None = None
+
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token that starts at ``offset``, or None (bisect)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        k = bisect.bisect_left(self._starts, offset)
+        return k if k < len(self._starts) and self._starts[k] == offset else None
+
+    def tokens_within(self, start: int, end: int) -> range:
+        """The indices of the tokens that start in ``[start, end)``."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return range(bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end))
 
     def title_case(self, sent: int) -> bool:
         """True for a headline in title case ("Lindsey Graham Says Trump Could..."); once per
