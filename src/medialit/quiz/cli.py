@@ -32,9 +32,10 @@ def _check(names: list[str], out: TextIO) -> int:
     for name in targets:
         try:
             bank = load_bank(name)
-        except (BankError, FileNotFoundError) as exc:
+        except (ValueError, OSError) as exc:  # BankError (every error of the bank), a missing file
             failures += 1
-            print(f"medialit: error: {exc}", file=sys.stderr)
+            for problem in exc.errors if isinstance(exc, BankError) else [str(exc)]:
+                print(f"medialit: error: {problem}", file=sys.stderr)
             continue
         label = bank.path.name if bank.path else bank.id
         print(f"ok {label}: {len(bank.questions)} questions, {bank.points:g} points", file=out)
@@ -68,53 +69,62 @@ def _marked_passage(q: Question, fmt: str) -> str:
     return "".join(out)
 
 
+def _md(text: object) -> str:
+    """Bank text for the Markdown key: its raw HTML shown as text, never as markup."""
+    return html.escape(str(text), quote=False)
+
+
+def _cell(text: object) -> str:
+    return _md(text).replace("|", "\\|").replace("\n", " ")
+
+
 def _key_lines_md(q: Question) -> list[str]:
     lines: list[str] = []
     if q.type in ("single", "multiple"):
         for o in q.options:
             mark = "[x]" if o.correct else "[ ]"
-            fb = f" (feedback: {o.feedback})" if o.feedback else ""
-            lines.append(f"- {mark} {o.text}{fb}")
+            fb = f" (feedback: {_md(o.feedback)})" if o.feedback else ""
+            lines.append(f"- {mark} {_md(o.text)}{fb}")
         if q.type == "multiple":
             lines.append("")
             lines.append("Partial credit: (right ticked - wrong ticked) / right options, at least 0.")
     elif q.type == "numeric":
         tol = f" (accepted within ± {q.tolerance:g})" if q.tolerance else ""
-        lines.append(f"**Answer:** {q.answer:g} {q.unit}".rstrip() + tol)
+        lines.append(f"**Answer:** {q.answer:g} {_md(q.unit)}".rstrip() + tol)
     elif q.type == "select-words":
-        lines.append(f"Passage ({q.passage_source}); answers in [[double brackets]], "
+        lines.append(f"Passage ({_md(q.passage_source)}); answers in [[double brackets]], "
                      "optional spans in ((double parentheses)):")
         lines.append("")
-        lines.append("> " + _marked_passage(q, "md"))
+        lines.append("> " + _md(_marked_passage(q, "md")))
         lines.append("")
         for a in q.answers:
-            lines.append(f"- answer: {a.text!r} (passage offsets {a.start}-{a.end})")
+            lines.append(f"- answer: {_md(repr(a.text))} (passage offsets {a.start}-{a.end})")
         for a in q.optional:
-            lines.append(f"- optional: {a.text!r} (passage offsets {a.start}-{a.end})")
+            lines.append(f"- optional: {_md(repr(a.text))} (passage offsets {a.start}-{a.end})")
     elif q.type == "match":
         lines.append("| item | category | feedback |")
         lines.append("|---|---|---|")
         for item in q.items:
-            lines.append(f"| {item.text} | {item.answer} | {item.feedback} |")
+            lines.append(f"| {_cell(item.text)} | {_cell(item.answer)} | {_cell(item.feedback)} |")
     else:
         lines.append("Free text, not graded (saved in the student's progress file).")
     return lines
 
 
 def _answer_key_md(bank: Bank) -> str:
-    lines = [f"# Answer key: {bank.title}", "",
+    lines = [f"# Answer key: {_md(bank.title)}", "",
              f"Bank `{bank.id}` (lesson {bank.lesson}), {len(bank.questions)} questions, "
              f"{bank.points:g} points.", ""]
     for n, q in enumerate(bank.questions, 1):
         points = "not graded" if not q.graded else f"{q.points:g} point" + ("" if q.points == 1 else "s")
-        skill = f", skill: {q.tags.get('skill')}" if q.tags.get("skill") else ""
-        lines += [f"## {n}. `{q.id}` ({q.type}, {points}{skill})", "", q.prompt.strip(), ""]
+        skill = f", skill: {_md(q.tags.get('skill'))}" if q.tags.get("skill") else ""
+        lines += [f"## {n}. `{q.id}` ({q.type}, {points}{skill})", "", _md(q.prompt.strip()), ""]
         lines += _key_lines_md(q)
         lines.append("")
         if q.hint:
-            lines += [f"**Hint:** {q.hint.strip()}", ""]
+            lines += [f"**Hint:** {_md(q.hint.strip())}", ""]
         if q.explanation:
-            lines += [f"**Explanation:** {q.explanation.strip()}", ""]
+            lines += [f"**Explanation:** {_md(q.explanation.strip())}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -30,7 +30,8 @@ def _inline(text: str) -> str:
         codes.append(f"<code>{m.group(1)}</code>")
         return f"\x00{len(codes) - 1}\x00"
 
-    out = html.escape(text, quote=True)
+    # NUL marks the code spans set aside below, so a NUL in the text itself is replaced first.
+    out = html.escape(text.replace("\x00", "\ufffd"), quote=True)
     out = _CODE.sub(keep_code, out)
 
     def link(m: re.Match) -> str:

@@ -50,7 +50,25 @@ _SPECIFIC = {
 
 
 class BankError(ValueError):
-    """A question bank that cannot be used; the message is one line saying what to fix."""
+    """A question bank that cannot be used; the message is one line saying what to fix.
+
+    ``errors`` lists every problem found in the bank (one line each); the
+    message is the first, with a count of the others.
+    """
+
+    def __init__(self, message: str, errors: list[str] | None = None):
+        self.errors = list(errors) if errors else [message]
+        if len(self.errors) > 1:
+            message = f"{self.errors[0]} (and {len(self.errors) - 1} more error(s): run medialit quiz check)"
+        super().__init__(message)
+
+
+#: Control characters refused in a bank's text (tab, newline and carriage return are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Largest number accepted in a bank (points, answers, tolerances): far beyond any real quiz.
+_MAX_NUMBER = 1e15
+#: Largest bank file read: 2 MB (the course's banks are a few KB each).
+MAX_BANK_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -240,6 +258,9 @@ class _Checker:
         value = str(value)
         if required and not value.strip():
             raise self.fail(qid, key, "is empty")
+        bad = _CONTROL.search(value)
+        if bad:
+            raise self.fail(qid, key, f"contains the control character U+{ord(bad.group()):04X}: remove it")
         return value
 
     def number(self, data: dict, key: str, qid: str | None, default: float | None = None,
@@ -249,8 +270,12 @@ class _Checker:
             if default is None:
                 raise self.fail(qid, key, "missing: add a number")
             return default
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise self.fail(qid, key, f"expected a number, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(qid, key, f"expected a number, got {type(value).__name__}")
+        if isinstance(value, int) and abs(value) > _MAX_NUMBER:
+            raise self.fail(qid, key, f"a number of {len(str(abs(value)))} digits is too large: use a smaller one")
+        if not math.isfinite(value) or abs(value) > _MAX_NUMBER:
+            raise self.fail(qid, key, f"expected a number no larger than {_MAX_NUMBER:g}, got {value!r}")
         if minimum is not None and value < minimum:
             raise self.fail(qid, key, f"must be at least {minimum:g}, got {value!r}")
         return float(value)
@@ -456,9 +481,12 @@ def _question(c: _Checker, data: Any, index: int, lesson: int) -> Question:
     if not isinstance(data, dict):
         raise c.fail(None, f"questions[{index}]", "expected a mapping (id, type, prompt, ...)")
     qid_raw = data.get("id")
-    if qid_raw is None or not _ID.match(str(qid_raw)):
-        raise c.fail(f"#{index + 1}", "id", f"missing or not letters/digits/-/_ (got {qid_raw!r})")
-    qid = str(qid_raw)
+    if not isinstance(qid_raw, str):
+        got = "nothing" if qid_raw is None else f"{qid_raw!r}, a {type(qid_raw).__name__}"
+        raise c.fail(f"#{index + 1}", "id", f"expected text, got {got}: put the id in quotes, e.g. id: \"yes\"")
+    if not _ID.match(qid_raw):
+        raise c.fail(f"#{index + 1}", "id", f"{qid_raw!r} is not letters/digits/-/_")
+    qid = qid_raw
     kind = data.get("type")
     if kind not in QUESTION_TYPES:
         raise c.fail(qid, "type", f"{kind!r} is not one of {', '.join(QUESTION_TYPES)}")
@@ -504,6 +532,26 @@ def _question(c: _Checker, data: Any, index: int, lesson: int) -> Question:
     return Question(**fields)
 
 
+def _questions(c: _Checker, raw_questions: list, lesson: int) -> tuple[Question, ...]:
+    """Every question validated; all their errors raised together (one line each in ``errors``)."""
+    questions = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_questions):
+        try:
+            q = _question(c, raw, i, lesson)
+            if q.id in seen:
+                raise c.fail(q.id, "id", "used by two questions: ids must be unique in a bank")
+        except BankError as exc:
+            errors.extend(exc.errors)
+            continue
+        seen.add(q.id)
+        questions.append(q)
+    if errors:
+        raise BankError(errors[0], errors)
+    return tuple(questions)
+
+
 def parse_bank(data: Any, fname: str = "<bank>", path: Path | None = None) -> Bank:
     """Validate already-parsed YAML ``data`` and return a :class:`Bank`.
 
@@ -530,14 +578,7 @@ def parse_bank(data: Any, fname: str = "<bank>", path: Path | None = None) -> Ba
     raw_questions = data.get("questions")
     if not isinstance(raw_questions, list) or not raw_questions:
         raise c.fail(None, "questions", "expected a non-empty list of questions")
-    questions = []
-    seen: set[str] = set()
-    for i, raw in enumerate(raw_questions):
-        q = _question(c, raw, i, lesson)
-        if q.id in seen:
-            raise c.fail(q.id, "id", "used by two questions: ids must be unique in a bank")
-        seen.add(q.id)
-        questions.append(q)
+    questions = _questions(c, raw_questions, lesson)
     return Bank(
         id=bank_id,
         title=c.text(data, "title", None),
@@ -552,6 +593,54 @@ def parse_bank(data: Any, fname: str = "<bank>", path: Path | None = None) -> Ba
 _CACHE: dict[tuple[str, float, str], Bank] = {}
 
 
+def _read_bank_text(path: Path) -> str:
+    from ..errors import read_limited
+
+    try:
+        return read_limited(path, path.name, MAX_BANK_BYTES).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BankError(f"{path.name}: not UTF-8 text (byte {exc.start}): save the file as UTF-8") from None
+    except ValueError as exc:
+        raise BankError(str(exc)) from None
+
+
+@lru_cache(maxsize=1)
+def _loader() -> type:
+    """``yaml.SafeLoader`` that refuses anchors and aliases (``&name``/``*name``).
+
+    Aliases let a few lines expand into gigabytes (a "billion laughs" bank);
+    a question bank never needs them, so they are refused as soon as they are
+    read, before anything is built.
+    """
+    import yaml
+
+    class BankLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise yaml.composer.ComposerError(
+                    None, None, "anchors and aliases (&name, *name) are not allowed in a question bank: "
+                    "write the text out in full", event.start_mark)
+            return super().compose_node(parent, index)
+
+    return BankLoader
+
+
+def _safe_load(raw: str, name: str) -> Any:
+    """``yaml.safe_load`` without anchors or aliases; every failure is a one-line BankError."""
+    import yaml
+
+    try:
+        return yaml.load(raw, Loader=_loader())  # noqa: S506 (a SafeLoader subclass)
+    except RecursionError:
+        raise BankError(f"{name}: nested too deeply to be a question bank") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{name}: line {mark.line + 1}" if mark is not None else name
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise BankError(f"{where}: YAML syntax error: {problem}") from None
+
+
 def load_bank(name_or_path: str | os.PathLike | Bank) -> Bank:
     """Load and validate a question bank by name (``"lesson03"``) or path.
 
@@ -561,24 +650,16 @@ def load_bank(name_or_path: str | os.PathLike | Bank) -> Bank:
     """
     if isinstance(name_or_path, Bank):
         return name_or_path
-    import yaml
-
     path = find_bank(name_or_path)
     stat = path.stat()
     key = (str(path.resolve()), stat.st_mtime, os.environ.get("MEDIALIT_DATASETS", ""))
     if key in _CACHE:
         return _CACHE[key]
+    raw = _read_bank_text(path)
+    data = _safe_load(raw, path.name)
     try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BankError(f"{path.name}: not UTF-8 text (byte {exc.start}): save the file as UTF-8") from None
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise BankError(f"{path.name}:{where}: YAML syntax error: {problem}") from None
-    bank = parse_bank(data, path.name, path)
+        bank = parse_bank(data, path.name, path)
+    except (OverflowError, RecursionError, MemoryError) as exc:
+        raise BankError(f"{path.name}: cannot be checked ({type(exc).__name__}): simplify the bank") from None
     _CACHE[key] = bank
     return bank
