@@ -146,3 +146,19 @@ def pathlib_text(module) -> str:
     import pathlib
 
     return pathlib.Path(module.__file__).read_text(encoding="utf-8")
+
+
+def test_attribution_is_a_result_with_closed_vocabularies():
+    from typing import get_args
+
+    from medialit.attribution import SOURCE_TYPES, Implies, SourceType
+    from medialit.text import Result, as_document
+
+    doc = as_document("Ann Lee said so. “Fine,” said the spokesman.")
+    atts = find_attributions(doc)
+    assert atts == find_attributions(doc.text)
+    for a in atts:
+        assert isinstance(a, Result)
+        assert a.label == a.source_type and a.rule
+        assert a.source_type in get_args(SourceType) and a.implies in get_args(Implies)
+    assert SOURCE_TYPES == get_args(SourceType)
