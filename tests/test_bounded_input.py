@@ -153,3 +153,11 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path, capsys):
     errors = captured.err.strip().splitlines()
     assert len(errors) == 2 and all(e.startswith("medialit: error: ") for e in errors)
     assert "bad.txt" in errors[0] and "no.txt" in errors[1]
+
+
+def test_text_stream_on_standard_input(monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Officials said the plan would probably work."))
+    assert main(["analyze", "--quiet", "--format", "json", "-"]) == 0
+    assert "(standard input)" in capsys.readouterr().out

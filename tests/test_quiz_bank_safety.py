@@ -139,3 +139,10 @@ def test_bank_file_that_is_a_fifo_is_refused(tmp_path):
     done = subprocess.run([sys.executable, "-m", "medialit.cli", "quiz", "check", str(fifo)],
                           capture_output=True, text=True, timeout=HANG_GUARD, check=False)
     assert done.returncode == 2 and len(_errors(done.stderr)) == 1
+
+
+def test_key_html_of_a_bank_with_nul_is_one_line(tmp_path, capsys):
+    path = _bank(tmp_path, "nulkey", [_single("q1", prompt="Which\x00 is\x000\x00 a hedge?")])
+    assert main(["quiz", "key", str(path), "--format", "html"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "U+0000" in err

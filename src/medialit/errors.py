@@ -130,8 +130,12 @@ def read_stream(stream: BinaryIO, name: str = "standard input", limit: int | Non
     try:
         fd = stream.fileno()
         mode = os.fstat(fd).st_mode
-    except (AttributeError, OSError, ValueError):
-        return _collect(stream.read, name, limit)
+    except (AttributeError, OSError, ValueError):  # an in-memory stream (tests, notebooks)
+        def read(n: int) -> bytes:
+            chunk = stream.read(n)
+            return chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+
+        return _collect(read, name, limit)
     waitable = idle is not None and os.name == "posix" and not os.isatty(fd)
     if waitable and not stat.S_ISREG(mode):
         return _collect(_idle_reader(fd, name, idle), name, limit)
