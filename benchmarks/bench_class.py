@@ -128,6 +128,10 @@ def _report(results: dict[str, list[localhub.NotebookRun]], sampler: MemorySampl
                 by_lesson.setdefault(Path(r.path).name, []).append(r.seconds)
     for lesson, values in sorted(by_lesson.items()):
         print(f"{lesson}: median {statistics.median(values):.1f} s, slowest {max(values):.1f} s")
+    reconnects = sum(r.reconnects for runs in results.values() for r in runs)
+    retries = sum(r.retries for runs in results.values() for r in runs)
+    print(f"kernel websockets reconnected (as JupyterLab does): {reconnects}; "
+          f"REST calls repeated after a 404/5xx: {retries}")
     peak = max(sampler.peak.values()) / 2**20
     mean_peak = statistics.mean(sampler.peak.values()) / 2**20
     total = sum(sampler.peak.values()) / 2**20

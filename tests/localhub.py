@@ -175,7 +175,7 @@ class LocalHub:
     # ------------------------------------------------------------------ REST API
 
     def api(self, method: str, path: str, body: dict | None = None, token: str | None = None,
-            timeout: float = 60) -> dict | list | None:
+            timeout: float = 300) -> dict | list | None:
         """Call the hub (``/hub/api/...``) or a student's server (``/user/NAME/api/...``)."""
         data = json.dumps(body).encode() if body is not None else (b"" if method in ("POST", "PUT") else None)
         request = Request(self.url + path, data=data, method=method,
@@ -237,6 +237,8 @@ class NotebookRun:
     seconds: float = 0.0
     cells: int = 0
     errors: list[str] = field(default_factory=list)
+    reconnects: int = 0  #: kernel websocket connections made again (as JupyterLab reconnects)
+    retries: int = 0  #: REST calls repeated after a 404 or 5xx under load
 
 
 def _execute_message(code: str, session: str) -> tuple[str, str]:
@@ -251,10 +253,8 @@ def _execute_message(code: str, session: str) -> tuple[str, str]:
     return msg_id, json.dumps(message)
 
 
-async def _run_cell(connection, code: str, session: str, timeout: float) -> list[str]:
-    msg_id, message = _execute_message(code, session)
-    await connection.write_message(message)
-    errors: list[str] = []
+async def _await_idle(connection, msg_id: str, timeout: float, errors: list[str]) -> None:
+    """Read the kernel's messages until the cell ``msg_id`` is done; errors go into ``errors``."""
     while True:
         raw = await asyncio.wait_for(connection.read_message(), timeout)
         if raw is None:
@@ -268,37 +268,90 @@ async def _run_cell(connection, code: str, session: str, timeout: float) -> list
         if kind == "error":
             errors.append(f"{content.get('ename')}: {content.get('evalue')}")
         elif kind == "status" and content.get("execution_state") == "idle" and reply.get("channel") == "iopub":
-            return errors
+            return
+
+
+@dataclass
+class KernelLink:
+    """A kernel's websocket that reconnects as JupyterLab does: same ``session_id``, so the
+    server replays what the kernel said while the connection was down."""
+
+    url: str
+    token: str
+    connection: object = None
+    reconnects: int = 0
+
+    async def connect(self, attempts: int = 3) -> None:
+        from tornado.httpclient import HTTPClientError, HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        request = HTTPRequest(self.url, headers={"Authorization": f"token {self.token}"},
+                              connect_timeout=300, request_timeout=300)
+        for attempt in range(attempts):
+            try:
+                self.connection = await websocket_connect(request)
+                return
+            except (HTTPClientError, OSError):
+                if attempt == attempts - 1:
+                    raise
+                self.reconnects += 1
+                await asyncio.sleep(5)
+
+    async def run_cell(self, code: str, session: str, timeout: float) -> list[str]:
+        msg_id, message = _execute_message(code, session)
+        await self.connection.write_message(message)
+        errors: list[str] = []
+        for attempt in range(3):
+            try:
+                await _await_idle(self.connection, msg_id, timeout, errors)
+                return errors
+            except ConnectionError:
+                if attempt == 2:
+                    raise
+                self.reconnects += 1
+                await self.connect()
+        return errors
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+async def _call(hub: LocalHub, run: NotebookRun, *args):
+    """A REST call through the hub; retried twice on a 404/5xx, as a student would reload."""
+    for attempt in range(3):
+        try:
+            return await asyncio.to_thread(hub.api, *args)
+        except HTTPError as exc:
+            if attempt == 2 or not (exc.code == 404 or exc.code >= 500):
+                raise
+            run.retries += 1
+            await asyncio.sleep(5)
 
 
 async def run_notebook(hub: LocalHub, student: str, path: str, token: str, cell_timeout: float = 600) -> NotebookRun:
     """Open ``path`` (in the student's home) as a notebook session and run every code cell in order."""
-    from tornado.httpclient import HTTPRequest
-    from tornado.websocket import websocket_connect
-
     run = NotebookRun(path=path)
     base = f"/user/{student}/api"
-    notebook = await asyncio.to_thread(hub.api, "GET", f"{base}/contents/{quote(path)}?content=1", None, token)
+    notebook = await _call(hub, run, "GET", f"{base}/contents/{quote(path)}?content=1", None, token)
     cells = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
              for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
-    session = await asyncio.to_thread(hub.api, "POST", f"{base}/sessions",
-                                      {"path": path, "type": "notebook", "name": Path(path).name,
-                                       "kernel": {"name": "python3"}}, token)
-    kernel = session["kernel"]["id"]
-    ws_url = hub.url.replace("http", "ws", 1) + f"{base}/kernels/{kernel}/channels"
+    session = await _call(hub, run, "POST", f"{base}/sessions", {"path": path, "type": "notebook",
+                          "name": Path(path).name, "kernel": {"name": "python3"}}, token)
+    ws_url = (hub.url.replace("http", "ws", 1) + f"{base}/kernels/{session['kernel']['id']}/channels"
+              f"?session_id={uuid.uuid4().hex}")
+    link = KernelLink(ws_url, token)
     started = time.perf_counter()
     try:
-        connection = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}))
-        try:
-            for code in cells:
-                run.cells += 1
-                run.errors += [f"cell {run.cells}: {e}" for e in await _run_cell(connection, code, session["id"],
-                                                                                  cell_timeout)]
-                if run.errors:
-                    break
-        finally:
-            connection.close()
+        await link.connect()
+        for code in cells:
+            run.cells += 1
+            run.errors += [f"cell {run.cells}: {e}" for e in await link.run_cell(code, session["id"], cell_timeout)]
+            if run.errors:
+                break
     finally:
+        link.close()
         run.seconds = time.perf_counter() - started
-        await asyncio.to_thread(hub.api, "DELETE", f"{base}/sessions/{session['id']}", None, token)
+        run.reconnects = link.reconnects
+        await _call(hub, run, "DELETE", f"{base}/sessions/{session['id']}", None, token)
     return run
