@@ -12,6 +12,9 @@
   datasets change: jupyter-cache only notices changes to a notebook itself.
 * Gives the theme's search and colour-mode buttons accessible names that contain their
   visible text (axe ``label-content-name-mismatch``), via templates in ``_templates/``.
+* Names the empty header cells of pandas tables (``medialit_tables.py``).
+* Loads no icon script: the theme's Font Awesome fonts, cut to the icons the book uses,
+  draw every icon (``medialit_icons.py``; the script is left out by a template).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import medialit_icons  # beside this file: Jupyter Book puts _ext on sys.path
+import medialit_tables
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -154,6 +159,10 @@ def _is_notebook(path: Path) -> bool:
 def _build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and getattr(app, "medialit_digest", None):
         (Path(app.outdir).parent / STAMP_NAME).write_text(app.medialit_digest + "\n")
+    if exception is None and app.builder.format == "html":
+        kept, before, after = medialit_icons.cut_icon_fonts(Path(app.outdir))
+        logger.info("medialit_book: icon fonts cut to %d icons (%d kB -> %d kB woff2)",
+                    kept, before // 1000, after // 1000)
 
 
 def _builder_inited(app: Sphinx) -> None:
@@ -179,6 +188,9 @@ def _page_context(
         # myst-nb names the toggle "Toggle hidden content" while it shows "Show code cell
         # source": let the visible text be the name (axe label-content-name-mismatch).
         context["body"] = body = body.replace(HIDDEN_CELL_SUMMARY, "<summary>")
+    if 'class="dataframe' in body:
+        # pandas leaves header cells empty (axe empty-table-header): see medialit_tables.py.
+        context["body"] = body = medialit_tables.name_table_headers(body)
     if CHART_MARKER in body:
         for filename, priority in VEGA_FILES:
             app.add_js_file(filename, priority=priority)
