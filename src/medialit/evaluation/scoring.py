@@ -154,7 +154,7 @@ def format_tables(tables: Iterable[ScoreTable], fmt: str = "text") -> str:
     out: list[str] = []
     for t in tables:
         if fmt == "md":
-            out += [f"### {t.title}", "", "| | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|"]
+            out += [f"### {t.title}", "", "| group | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|"]
             out += [
                 f"| {k} | {v.precision:.2f} | {v.recall:.2f} | {v.f1:.2f} | {v.tp} | {v.fp} | {v.fn} |"
                 for k, v in t.rows.items()
