@@ -188,7 +188,7 @@ def _page_context(
         # myst-nb names the toggle "Toggle hidden content" while it shows "Show code cell
         # source": let the visible text be the name (axe label-content-name-mismatch).
         context["body"] = body = body.replace(HIDDEN_CELL_SUMMARY, "<summary>")
-    if 'class="dataframe' in body:
+    if 'class="dataframe' in body or '<table id="T_' in body:
         # pandas leaves header cells empty (axe empty-table-header): see medialit_tables.py.
         context["body"] = body = medialit_tables.name_table_headers(body)
     if CHART_MARKER in body:

@@ -1,6 +1,6 @@
 """Header cells with names in the pandas tables of the book (axe ``empty-table-header``).
 
-A DataFrame shown in a notebook leaves the top-left header cell, above its index, empty; a
+A DataFrame shown in a notebook (or through its ``.style``) leaves the top-left header cell, above its index, empty; a
 named index gets a second header row with its name and an empty cell under every column name.
 Both are header cells without text, which screen readers announce as nothing. In the book's
 pages, each such table gets:
@@ -22,8 +22,10 @@ import re
 UNNAMED_INDEX = "row"
 HIDDEN_NAME = f'<span class="visually-hidden">{UNNAMED_INDEX}</span>'
 
+#: A pandas table: ``DataFrame._repr_html_`` (class "dataframe") or a Styler (id "T_...").
 _TABLE_HEAD = re.compile(
-    r'(<table\b[^>]*\bclass="[^"]*\bdataframe\b[^"]*"[^>]*>\s*<thead>)(.*?)(</thead>)', re.S
+    r'(<table\b[^>]*\b(?:class="[^"]*\bdataframe\b[^"]*"|id="T_[^"]*")[^>]*>\s*<thead>)(.*?)(</thead>)',
+    re.S,
 )
 _ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
 _CELL = re.compile(r"<(th|td)\b([^>]*)>(.*?)</\1>", re.S)
