@@ -409,7 +409,7 @@ def test_cli_analyze_shows_attributions(tmp_path, capsys):
     path.write_text("Vladimir Putin denied the claim. Critics say he is wrong.\n", encoding="utf-8")
     assert main(["analyze", str(path), "--format", "json", "--quiet"]) == 0
     result = json.loads(capsys.readouterr().out)[0]
-    section = result["sections"]["Who says so (attributions)"]
+    section = result["sections"]["attribution"]
     assert section["attributions"] == 2
     assert section["by_type"] == {"named_person": 1, "vague": 1}
 

@@ -156,7 +156,7 @@ def article(tmp_path):
 def test_analyze_json_carries_the_stance_section(article, capsys):
     assert main(["analyze", str(article), "--format", "json", "--quiet"]) == 0
     data = json.loads(capsys.readouterr().out)
-    stance = data[0]["sections"]["Stance markers (hedges and boosters)"]
+    stance = data[0]["sections"]["stance"]
     assert stance["hedges"] == 1 and stance["boosters"] == 2
     assert stance["by_category"] == {"booster/certainty": 1, "booster/shared_knowledge": 1, "hedge/modal": 1}
 

@@ -121,7 +121,7 @@ def test_exported_and_light_to_import():
 
     import medialit
 
-    assert medialit.report is report and medialit.compare is compare
+    assert medialit.report.report is report and medialit.compare is compare  # medialit.report: a callable module
     assert repr(report("Officials said it may rain.", charts=False)).endswith(": 5 words, 1 sentences, 3 charts>")
     code = "import sys, medialit; print('altair' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

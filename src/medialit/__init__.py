@@ -8,6 +8,8 @@ Importing medialit only defines things; nothing is loaded until you use it.
 2
 """
 
+from . import report  # the module, callable: medialit.report(doc) runs medialit.report.report(doc)
+from .analysis import Analysis, analyze
 from .attribution import Attribution, attribution_table, find_attributions
 from .casestudy import load_case_study, split_page
 from .claims import Claim, claims_summary, classify_sentences
@@ -25,11 +27,12 @@ from .hedging import Hedge, find_hedges
 from .leads import lead
 from .reading import html_to_text, read_document
 from .render import highlight
-from .report import Report, compare, report
+from .report import Report, compare
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Analysis",
     "Attribution",
     "Claim",
     "ConcordanceLine",
@@ -40,6 +43,7 @@ __all__ = [
     "Span",
     "attribution_table",
     "claims_summary",
+    "analyze",
     "classify_sentences",
     "compare",
     "contrasting_texts",

@@ -60,6 +60,7 @@ def _cmd_assignment(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``medialit`` command (every subcommand has help)."""
+    from .evaluation import evaluation_choices  # the detector registry's evaluations
     parser = argparse.ArgumentParser(
         prog="medialit", description="Read the news critically: tools of the medialit course."
     )
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("evaluate", help="print precision, recall and F1 of a detector")
-    p.add_argument("what", choices=["stance", "attribution", "loaded", "claims", "heldout"],
+    p.add_argument("what", choices=evaluation_choices(),
                    help="which detector (heldout: all detectors on the course's own held-out texts)")
     p.add_argument("--corpora", default=None, help="folder of development corpora (default ../shared/corpora)")
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="output format")

@@ -23,19 +23,20 @@ from __future__ import annotations
 
 import html
 import re
+import sys
+import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .attribution import attribution_summary, find_attributions, highlight_attributions
-from .claims import CLAIM_TYPES, claims_summary, classify_sentences
+from .analysis import DETECTORS, Analysis, analyze
+from .attribution import highlight_attributions
+from .claims import CLAIM_TYPES
 from .display import chart_description
-from .document import Document
-from .framing import find_loaded_language, framing_summary, perspective
-from .hedging import find_hedges, stance_summary
 from .render import highlight
 from .safefile import write_atomic
 from .summary import format_value
+from .text import Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,14 +83,6 @@ class Report:
                 f"<title>{html.escape(self.title)}</title></head><body>{self.html}</body></html>\n")
         write_atomic(path, page, fsync=False)
         return path
-
-
-def _as_document(doc: Document | str) -> Document:
-    if isinstance(doc, Document):
-        return doc
-    if not isinstance(doc, str):
-        raise TypeError(f"expected a str or a medialit.Document, got {type(doc).__name__}")
-    return Document.from_text(doc)
 
 
 def _definitions(section: dict[str, Any]) -> str:
@@ -139,80 +132,90 @@ def _highlight_html(result: Any) -> str:
     return result.html if hasattr(result, "html") else result._repr_html_()
 
 
-def report(doc: Document | str, title: str | None = None, charts: bool = True) -> Report:
+def _stance_section(a: Analysis, summary: dict[str, Any], charts: dict[str, Any], draw: bool) -> list[str]:
+    return [_definitions(summary["stance"]),
+            _details("Show the text with hedges and boosters marked", _highlight_html(highlight(a.doc.text, a.hedges)))]
+
+
+def _attribution_section(a: Analysis, summary: dict[str, Any], charts: dict[str, Any], draw: bool) -> list[str]:
+    return [_definitions(summary["attribution"]),
+            _details("Show the text with sources and reporting cues marked",
+                     _highlight_html(highlight_attributions(a.doc.text, a.attributions)))]
+
+
+def _framing_section(a: Analysis, summary: dict[str, Any], charts: dict[str, Any], draw: bool) -> list[str]:
+    framing = summary["framing"]
+    return [_definitions({k: v for k, v in framing.items() if "loaded" in k}),
+            _figure(charts["framing"], draw),
+            _details("Show the text with loaded words marked", _highlight_html(highlight(a.doc.text, a.loaded))),
+            "<h3>Perspective: we and they</h3>",
+            _definitions({k: v for k, v in framing.items() if "mentions" in k or "phrases" in k}),
+            _figure(charts["perspective"], draw),
+            _details('Show the text with "we", "they" and outsiders marked',
+                     _highlight_html(highlight(a.doc.text, a.perspective.mentions)))]
+
+
+def _claims_section(a: Analysis, summary: dict[str, Any], charts: dict[str, Any], draw: bool) -> list[str]:
+    return [_definitions(summary["claims"]["claim_types"]), _figure(charts["claims"], draw),
+            _details("Show every sentence with its claim type", _highlight_html(highlight(a.doc.text, a.claims)))]
+
+
+#: How the report shows each summary section of the registry (``medialit.analysis.DETECTORS``).
+SECTION_VIEWS = {
+    "stance": ("Stance: hedges and boosters", _stance_section),
+    "attribution": ("Who says so: sources", _attribution_section),
+    "framing": ("Loaded language", _framing_section),
+    "claims": ("Claim types", _claims_section),
+}
+
+
+def report(doc: Document | str | Analysis, title: str | None = None, charts: bool = True) -> Report:
     """A reading report on ``doc``: stance, sources, loaded language, perspective, claim types.
 
-    Each section has the numbers (the same as ``medialit analyze``), the text with
-    the findings highlighted (in a collapsed ``<details>``) and, where useful, a
-    chart drawn as inline SVG with its description as caption (see the module
-    docstring). ``charts=False`` leaves the drawings out (captions stay).
+    ``doc`` is a str, a Document or an :class:`~medialit.analysis.Analysis`
+    (:func:`medialit.analyze`); each detector runs once. Each section has the
+    numbers (the same as ``medialit analyze``), the text with the findings
+    highlighted (in a collapsed ``<details>``) and, where useful, a chart drawn
+    as inline SVG with its description as caption (see the module docstring).
+    ``charts=False`` leaves the drawings out (captions stay).
 
     >>> r = report("We fear a bloody massacre, officials said. It will probably end.", charts=False)
     >>> sorted(r.summary)
-    ['claims', 'framing', 'sentences', 'sources', 'stance', 'title', 'words']
+    ['attribution', 'claims', 'framing', 'sentences', 'stance', 'title', 'words']
     """
-    doc = _as_document(doc)
-    title = title or doc.title or "Reading report"
-    hedges = find_hedges(doc.text)
-    attributions = find_attributions(doc.text)
-    loaded = find_loaded_language(doc.text)
-    view = perspective(doc)
-    claims = classify_sentences(doc)
-    summary: dict[str, Any] = {
-        "title": title,
-        "words": doc.word_count,
-        "sentences": len(doc.sentences),
-        "stance": stance_summary(doc, hedges),
-        "sources": attribution_summary(doc),
-        "framing": framing_summary(doc),
-        "claims": claims_summary(doc),
-    }
+    a = analyze(doc)
+    title = title or a.title or "Reading report"
+    summary: dict[str, Any] = {"title": title, "words": a.doc.word_count, "sentences": len(a.doc.sentences),
+                               **a.summaries()}
     from . import charts as chart_functions  # Altair is loaded only when a report is made
 
-    made = [
-        chart_functions.loaded_words_chart(loaded),
-        chart_functions.perspective_chart(view),
-        chart_functions.claim_types_chart(claims),
-    ]
+    made = {
+        "framing": chart_functions.loaded_words_chart(a.loaded),
+        "perspective": chart_functions.perspective_chart(a.perspective),
+        "claims": chart_functions.claim_types_chart(a.claims),
+    }
     parts = [
         f"<style>{_STYLE}</style>",
         f"<article class='medialit-report tex2jax_ignore'><h2>{html.escape(title)}</h2>",
-        f"<p>{doc.word_count} words, {len(doc.sentences)} sentences, "
-        f"{len(doc.paragraphs)} paragraphs. A reading aid, not a verdict: every finding "
+        f"<p>{a.doc.word_count} words, {len(a.doc.sentences)} sentences, "
+        f"{len(a.doc.paragraphs)} paragraphs. A reading aid, not a verdict: every finding "
         "is a place to look, and the tools make mistakes.</p>",
-        "<h3>Stance: hedges and boosters</h3>", _definitions(summary["stance"]),
-        _details("Show the text with hedges and boosters marked",
-                 _highlight_html(highlight(doc.text, hedges))),
-        "<h3>Who says so: sources</h3>", _definitions(summary["sources"]),
-        _details("Show the text with sources and reporting cues marked",
-                 _highlight_html(highlight_attributions(doc.text, attributions))),
-        "<h3>Loaded language</h3>", _definitions({k: v for k, v in summary["framing"].items()
-                                                  if "loaded" in k}),
-        _figure(made[0], charts),
-        _details("Show the text with loaded words marked",
-                 _highlight_html(highlight(doc.text, loaded))),
-        "<h3>Perspective: we and they</h3>",
-        _definitions({k: v for k, v in summary["framing"].items()
-                      if "mentions" in k or "phrases" in k}),
-        _figure(made[1], charts),
-        _details('Show the text with "we", "they" and outsiders marked',
-                 _highlight_html(highlight(doc.text, view.mentions))),
-        "<h3>Claim types</h3>", _definitions(summary["claims"]["claim_types"]),
-        _figure(made[2], charts),
-        _details("Show every sentence with its claim type",
-                 _highlight_html(highlight(doc.text, claims))),
-        "</article>",
     ]
-    return Report(title, summary, "".join(parts), made)
+    for entry in DETECTORS:
+        if entry.name in SECTION_VIEWS:
+            heading, view = SECTION_VIEWS[entry.name]
+            parts += [f"<h3>{html.escape(heading)}</h3>", *view(a, summary, made, charts)]
+    parts.append("</article>")
+    return Report(title, summary, "".join(parts), list(made.values()))
 
 
-def _rates(doc: Document) -> dict[str, float]:
+def _rates(doc: Document | str | Analysis) -> dict[str, float]:
+    a = analyze(doc)
+    doc = a.doc
     words = max(doc.word_count, 1)
-    hedges = find_hedges(doc.text)
-    attributions = find_attributions(doc.text)
-    loaded = find_loaded_language(doc.text)
-    mentions = perspective(doc).mentions
-    claims = classify_sentences(doc)
+    hedges, attributions, loaded = a.hedges, a.attributions, a.loaded
+    mentions = a.perspective.mentions
+    claims = a.claims
     sentences = max(len(claims), 1)
 
     def per100(n: int) -> float:
@@ -241,7 +244,7 @@ def _rates(doc: Document) -> dict[str, float]:
     return rates
 
 
-def compare(doc_a: Document | str, doc_b: Document | str,
+def compare(doc_a: Document | str | Analysis, doc_b: Document | str | Analysis,
             names: Sequence[str] = ("first text", "second text")) -> pd.DataFrame:
     """Two texts side by side, per 100 words (claim types as % of sentences).
 
@@ -257,7 +260,16 @@ def compare(doc_a: Document | str, doc_b: Document | str,
 
     if len(names) != 2 or names[0] == names[1]:
         raise ValueError("compare needs two different names, e.g. names=('my article', 'case study')")
-    a, b = _as_document(doc_a), _as_document(doc_b)
-    table = pd.DataFrame({names[0]: _rates(a), names[1]: _rates(b)})
+    table = pd.DataFrame({names[0]: _rates(doc_a), names[1]: _rates(doc_b)})
     table.index.name = "measure"
     return table
+
+
+class _CallableModule(types.ModuleType):
+    """``medialit.report`` is this module, and calling it runs :func:`report`, as the lessons do."""
+
+    def __call__(self, doc: Document | str | Analysis, title: str | None = None, charts: bool = True) -> Report:
+        return report(doc, title=title, charts=charts)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,8 +1,10 @@
 """``medialit analyze``: one summary per document, gathered from every detector.
 
-Each detector module offers ``<name>_summary(doc) -> dict`` with plain,
-JSON-ready values (counts, densities, examples). This module reads the
-documents, collects the sections and formats them as text, JSON or HTML.
+Each detector of the registry (:data:`medialit.analysis.DETECTORS`) with a
+summary gives a section of plain, JSON-ready values (counts, densities,
+examples), computed from one :class:`~medialit.analysis.Analysis` per document
+so that no detector runs twice. This module reads the documents, collects the
+sections and formats them as text, JSON or HTML.
 """
 
 from __future__ import annotations
@@ -10,37 +12,37 @@ from __future__ import annotations
 import html
 import json
 import sys
-from importlib import import_module
 from pathlib import Path
 from typing import Any, TextIO
 
-from .document import Document
+from .analysis import DETECTORS, Analysis, analyze, detector
 from .reading import read_document
+from .text import Document
 
 __all__ = ["SECTIONS", "analyze_paths", "format_value", "summarize"]
 
-#: (title, module, function) of each section, in the order shown.
-SECTIONS = (
-    ("Stance markers (hedges and boosters)", "hedging", "stance_summary"),
-    ("Who says so (attributions)", "attribution", "attribution_summary"),
-    ("Loaded language and perspective", "framing", "framing_summary"),
-    ("Claim types", "claims", "claims_summary"),
-)
+#: (name, title) of each summary section, in the order shown: the registry's detectors with a summary.
+SECTIONS = tuple((d.name, d.title) for d in DETECTORS if d.summarize is not None)
 
 
-def summarize(doc: Document) -> dict[str, Any]:
-    """All summary sections for one document, as a JSON-ready dict."""
-    result: dict[str, Any] = {
-        "title": doc.title,
+def summarize(doc: Document | str | Analysis) -> dict[str, Any]:
+    """All summary sections for one document, as a JSON-ready dict (snake_case keys).
+
+    ``sections`` maps each detector's name (``stance``, ``attribution``,
+    ``framing``, ``claims``) to its summary; :data:`SECTIONS` gives their titles.
+
+    >>> sorted(summarize("It may rain.")["sections"])
+    ['attribution', 'claims', 'framing', 'stance']
+    """
+    analysis = analyze(doc)
+    doc = analysis.doc
+    return {
+        "title": analysis.title,
         "words": doc.word_count,
         "sentences": len(doc.sentences),
         "paragraphs": len(doc.paragraphs),
-        "sections": {},
+        "sections": analysis.summaries(),
     }
-    for title, module_name, func_name in SECTIONS:
-        module = import_module(f".{module_name}", __package__)
-        result["sections"][title] = getattr(module, func_name)(doc)
-    return result
 
 
 def _read(name: str) -> Document:
@@ -70,8 +72,8 @@ def _as_text(summary: dict[str, Any], name: str) -> str:
     lines = [f"== {name}: {summary['title'] or ''}".rstrip(": "),
              f"   {summary['words']} words, {summary['sentences']} sentences, "
              f"{summary['paragraphs']} paragraphs"]
-    for title, section in summary["sections"].items():
-        lines.append(f"-- {title}")
+    for name, section in summary["sections"].items():
+        lines.append(f"-- {detector(name).title}")
         lines += [f"   {key}: {format_value(value)}" for key, value in section.items()]
     return "\n".join(lines) + "\n"
 
@@ -80,8 +82,8 @@ def _as_html(summary: dict[str, Any], name: str) -> str:
     parts = [f"<section class='medialit-summary'><h2>{html.escape(str(summary['title'] or name))}</h2>",
              f"<p>{summary['words']} words, {summary['sentences']} sentences, "
              f"{summary['paragraphs']} paragraphs</p>"]
-    for title, section in summary["sections"].items():
-        parts.append(f"<h3>{html.escape(title)}</h3><dl>")
+    for name, section in summary["sections"].items():
+        parts.append(f"<h3>{html.escape(detector(name).title)}</h3><dl>")
         for key, value in section.items():
             parts.append(f"<dt>{html.escape(str(key))}</dt><dd>{html.escape(format_value(value))}</dd>")
         parts.append("</dl>")

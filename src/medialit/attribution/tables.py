@@ -101,14 +101,16 @@ def attribution_summary_by_type(doc: Document | str,
 
 
 def unattributed_claims(doc: Document | str,
-                        attributions: Sequence[Attribution] | None = None) -> list[Span]:
+                        attributions: Sequence[Attribution] | None = None,
+                        claims: Sequence[Any] | None = None) -> list[Span]:
     """Sentences that assert a checkable fact with no source: the *checkable claims* of
     :func:`medialit.claims.checkable_claims`, as spans.
 
     There is one definition of a checkable claim in medialit,
     :func:`medialit.claims.is_checkable` (a number, date, name or past event, and
     no attribution, quotation, hedge, prediction, question or loaded word); this
-    function is its name in the attribution lesson. Pass ``attributions`` to
+    function is its name in the attribution lesson. Pass ``attributions`` (or
+    ``claims``, the result of :func:`medialit.claims.classify_sentences`) to
     reuse the ones you have. A heuristic, not a classifier: its failure modes
     are listed in :mod:`medialit.claims`.
 
@@ -118,19 +120,23 @@ def unattributed_claims(doc: Document | str,
     """
     from ..claims import checkable_claims  # claims builds on attributions: imported when used
 
-    found = checkable_claims(doc, None if attributions is None else list(attributions))
+    found = checkable_claims(doc, None if attributions is None else list(attributions),
+                             claims=None if claims is None else list(claims))
     return [Span(c.start, c.end, c.text) for c in found]
 
 
-def attribution_summary(doc: Document | str) -> dict[str, Any]:
+def attribution_summary(doc: Document | str, attributions: Sequence[Attribution] | None = None,
+                        claims: Sequence[Any] | None = None) -> dict[str, Any]:
     """JSON-ready summary for ``medialit analyze``: counts by type, direct and
-    indirect, judgement verbs, the most cited sources and unattributed claims."""
+    indirect, judgement verbs, the most cited sources and unattributed claims.
+    Pass ``attributions`` and ``claims`` (:func:`medialit.claims.classify_sentences`)
+    to reuse results already found (:func:`medialit.analyze` does)."""
     doc = _as_doc(doc)
-    atts = find_attributions(doc.text)
+    atts = find_attributions(doc.text) if attributions is None else list(attributions)
     by_type = {t: sum(a.source_type == t for a in atts) for t in SOURCE_TYPES}
     table = attribution_table(doc, atts)
     top = [f"{r.source} ({r.type}, {r.count})" for r in table.head(5).itertuples()]
-    claims = unattributed_claims(doc, atts)
+    unattributed = unattributed_claims(doc, atts, claims)
     return {
         "attributions": len(atts),
         "sources": int(len(table)),
@@ -141,8 +147,8 @@ def attribution_summary(doc: Document | str) -> dict[str, Any]:
                                    if a.implies == "judgement" and a.source_type !=
                                    "common_knowledge"}),
         "top_sources": top,
-        "unattributed_claims": len(claims),
-        "example_unattributed": [c.text[:120] for c in claims[:2]],
+        "unattributed_claims": len(unattributed),
+        "example_unattributed": [c.text[:120] for c in unattributed[:2]],
     }
 
 

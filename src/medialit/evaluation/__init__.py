@@ -15,7 +15,31 @@ from typing import TextIO
 
 from .scoring import PRF, ScoreTable, format_tables, match_spans, prf_by
 
-__all__ = ["PRF", "ScoreTable", "corpora_dir", "format_tables", "match_spans", "prf_by", "run_evaluation"]
+__all__ = [
+    "ACROSS_DETECTORS",
+    "PRF",
+    "ScoreTable",
+    "corpora_dir",
+    "evaluation_choices",
+    "format_tables",
+    "match_spans",
+    "prf_by",
+    "run_evaluation",
+]
+
+#: Evaluations that score several detectors at once (not one registry entry's).
+ACROSS_DETECTORS = ("heldout",)
+
+
+def evaluation_choices() -> list[str]:
+    """What ``medialit evaluate`` can run: each registry detector's evaluation, then :data:`ACROSS_DETECTORS`.
+
+    >>> evaluation_choices()
+    ['stance', 'attribution', 'loaded', 'claims', 'heldout']
+    """
+    from ..analysis import evaluation_names
+
+    return [*evaluation_names(), *ACROSS_DETECTORS]
 
 
 def corpora_dir(explicit: str | Path | None = None) -> Path | None:
@@ -41,9 +65,11 @@ def corpora_dir(explicit: str | Path | None = None) -> Path | None:
 
 
 def run_evaluation(what: str, corpora: str | None = None, fmt: str = "text", out: TextIO | None = None) -> int:
-    """Run one evaluation (``stance``, ``attribution``, ``loaded`` or ``claims``) and print it."""
+    """Run one evaluation (one of :func:`evaluation_choices`) and print it."""
     import sys
 
+    if what not in evaluation_choices():
+        raise ValueError(f"no evaluation called {what!r}: choose one of {', '.join(evaluation_choices())}")
     out = out or sys.stdout
     module = import_module(f".{what}", __name__)
     tables = module.evaluate(corpora_dir(corpora))
