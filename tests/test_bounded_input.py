@@ -161,3 +161,15 @@ def test_text_stream_on_standard_input(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO("Officials said the plan would probably work."))
     assert main(["analyze", "--quiet", "--format", "json", "-"]) == 0
     assert "(standard input)" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="waiting on a pipe needs select on a pipe")
+def test_silent_pipe_on_standard_input_gives_up(tmp_path):
+    read_end, write_end = os.pipe()
+    try:
+        with os.fdopen(read_end, "rb") as stream:
+            with pytest.raises(ValueError, match="sent nothing for 0.2 s") as info:
+                read_stream(stream, idle=0.2)
+        assert "\n" not in str(info.value)
+    finally:
+        os.close(write_end)

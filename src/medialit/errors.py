@@ -99,7 +99,12 @@ def read_limited(path: str | os.PathLike[str], name: str | None = None, limit: i
     if info.st_size > limit:
         raise _too_big(name, info.st_size, limit)
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: should the path have become a pipe since the check, opening it cannot hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ValueError(f"{name} is not a regular file (a device, pipe or socket): "
+                                 "save the article as a .txt, .md or .html file and give that")
             return _collect(fh.read, name, limit)
     except OSError as exc:
         raise ValueError(f"cannot read {name} ({exc.strerror or exc}): check its permissions") from None
