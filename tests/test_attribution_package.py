@@ -162,3 +162,15 @@ def test_attribution_is_a_result_with_closed_vocabularies():
         assert a.label == a.source_type and a.rule
         assert a.source_type in get_args(SourceType) and a.implies in get_args(Implies)
     assert SOURCE_TYPES == get_args(SourceType)
+
+
+def test_functions_of_the_package_are_short():
+    import ast
+    import pathlib
+
+    files = [*pathlib.Path(attribution.__file__).parent.glob("*.py")]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= 60, f"{path.name}:{node.lineno} {node.name} has {length} lines"
