@@ -1,6 +1,7 @@
 """How cost grows with the input: real news at 0.1-5 MB and the audit's adversarial patterns.
 
-For each case (a function on a text) this prints the seconds, the peak memory
+For each case (a function on a text) this prints the seconds (wall clock, and
+the CPU time of the process, which a busy shared machine disturbs less), the peak memory
 (tracemalloc, measured in a second run so that it does not slow the timed one)
 and the ratio of the time to the time at the previous size. Each case runs in
 its own subprocess with a time cap, so a path that is still quadratic prints
@@ -164,10 +165,10 @@ def run_case(function: str, source: str, size: str, chars: int, memory: bool) ->
     _warm_up()
     with tempfile.TemporaryDirectory(prefix="bench_scale_") as tmp:
         run = _runner(function, text, Path(tmp))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         run()
-        result: dict[str, object] = {"seconds": time.perf_counter() - start, "peak": None,
-                                     "chars": len(text), "bytes": len(text.encode("utf-8"))}
+        result: dict[str, object] = {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                                     "peak": None, "chars": len(text), "bytes": len(text.encode("utf-8"))}
         print(json.dumps(result), flush=True)
         if memory:
             run = _runner(function, text, Path(tmp))
@@ -205,17 +206,20 @@ def _cell(result: dict[str, object], previous: float | None) -> tuple[str, float
     if "skipped" in result:
         return f"skipped: {result['skipped']}", None
     seconds = float(result["seconds"])  # type: ignore[arg-type]
+    measure = float(result.get("cpu") or seconds)  # type: ignore[arg-type]
     peak = result.get("peak")
     memory = f"peak {int(peak) / 1e6:7.1f} MB" if peak is not None else "peak      - MB"
     if result.get("memory_timeout"):
         memory = "peak timeout"
-    ratio = f"x{seconds / previous:6.2f}" if previous else "       "
-    return f"{seconds:8.3f} s  {memory}  {ratio}  ({int(result['chars']):,} chars)", seconds  # type: ignore[arg-type]
+    ratio = f"x{measure / previous:6.2f}" if previous else "       "
+    cpu = f"cpu {float(result['cpu']):8.3f} s" if result.get("cpu") is not None else ""  # type: ignore[arg-type]
+    return f"{seconds:8.3f} s  {cpu}  {memory}  {ratio}  ({int(result['chars']):,} chars)", measure  # type: ignore[arg-type]
 
 
 def _report_real(functions: list[str], sizes: list[float], options: argparse.Namespace) -> None:
+    load = f"; load average {os.getloadavg()[0]:.1f} at the start" if hasattr(os, "getloadavg") else ""
     print(f"Real news text, {', '.join(f'{s:g}' for s in sizes)} MB "
-          "(time ratio = this size's time / the previous size's time)")
+          f"(ratio = this size's CPU time / the previous size's{load})")
     if _corpora() is None:
         print("  skipped: ../shared/corpora not found (news-texts and polnear-dev are needed)")
         return
