@@ -1,6 +1,7 @@
 """Time find_attributions: news articles, the Szeged text, and the audit's adversarial inputs.
 
-Prints figures; asserts nothing.
+Prints figures (CPU seconds, ``time.process_time``, which the load of a shared
+machine disturbs less than wall time); asserts nothing.
 
 * PolNeAR dev (``../shared/corpora/polnear-dev``): articles per second, words per
   second and peak memory (tracemalloc, in a separate pass), then one text made by
@@ -38,9 +39,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
 
 
 def _timed(func, *args) -> tuple[float, object]:
-    start = time.perf_counter()
+    """CPU seconds of one call (a shared machine's load disturbs CPU time less than wall time)."""
+    start = time.process_time()
     result = func(*args)
-    return time.perf_counter() - start, result
+    return time.process_time() - start, result
 
 
 def _peak(func, *args) -> float:
@@ -59,12 +61,12 @@ def polnear(repeat: int) -> None:
         return
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     words = sum(len(t.split()) for t in texts)
-    start = time.perf_counter()
+    start = time.process_time()
     found = 0
     for _ in range(repeat):
         for text in texts:
             found += len(find_attributions(text))
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     peak = _peak(lambda: [find_attributions(t) for t in texts])
     n = len(texts) * repeat
     print(f"PolNeAR dev: {len(texts)} articles, {words:,} words, {found // repeat:,} attributions per pass")

@@ -11,15 +11,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..document import Document
+from ..text import Document, as_document
 from .detect import find_attributions
 from .model import Attribution
 
 __all__ = ["AttributionChain", "attribution_chains", "chains_text"]
-
-
-def _as_doc(doc: Document | str) -> Document:
-    return doc if isinstance(doc, Document) else Document.from_text(doc)
 
 
 @dataclass(frozen=True)
@@ -60,8 +56,8 @@ def attribution_chains(doc: Document | str,
     Known gaps: a relay that names no cue ("in Foreign Affairs, Xi is quoted
     as...") is missed; the relay window is a fixed number of sentences.
     """
-    doc = _as_doc(doc)
-    atts = list(find_attributions(doc.text) if attributions is None else attributions)
+    doc = as_document(doc)
+    atts = list(find_attributions(doc) if attributions is None else attributions)
     relayed_by = _relays(doc, atts)
     chains: list[AttributionChain] = []
     grouped: dict[tuple[str, int], list[Attribution]] = {}

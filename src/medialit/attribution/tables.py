@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..document import Document, Span
+from ..text import Document, Span, as_document
 from .detect import find_attributions
 from .model import SOURCE_TYPES, Attribution
 
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["attribution_summary", "attribution_summary_by_type", "attribution_table", "source_rows",
            "unattributed_claims"]
-
-
-def _as_doc(doc: Document | str) -> Document:
-    return doc if isinstance(doc, Document) else Document.from_text(doc)
 
 
 _RANK = {t: n for n, t in enumerate(SOURCE_TYPES)}
@@ -71,8 +67,8 @@ def attribution_table(doc: Document | str, attributions: Sequence[Attribution] |
     """
     import pandas as pd
 
-    doc = _as_doc(doc)
-    atts = find_attributions(doc.text) if attributions is None else attributions
+    doc = as_document(doc)
+    atts = find_attributions(doc) if attributions is None else attributions
     table = pd.DataFrame(source_rows(atts),
                          columns=["source", "type", "count", "direct", "indirect", "mentions",
                                   "cues"])
@@ -89,8 +85,8 @@ def attribution_summary_by_type(doc: Document | str,
     :data:`SOURCE_TYPES` (types with no attribution show 0)."""
     import pandas as pd
 
-    doc = _as_doc(doc)
-    atts = list(find_attributions(doc.text) if attributions is None else attributions)
+    doc = as_document(doc)
+    atts = list(find_attributions(doc) if attributions is None else attributions)
     rows = []
     for stype in SOURCE_TYPES:
         mine = [a for a in atts if a.source_type == stype]
@@ -131,8 +127,8 @@ def attribution_summary(doc: Document | str, attributions: Sequence[Attribution]
     indirect, judgement verbs, the most cited sources and unattributed claims.
     Pass ``attributions`` and ``claims`` (:func:`medialit.claims.classify_sentences`)
     to reuse results already found (:func:`medialit.analyze` does)."""
-    doc = _as_doc(doc)
-    atts = find_attributions(doc.text) if attributions is None else list(attributions)
+    doc = as_document(doc)
+    atts = find_attributions(doc) if attributions is None else list(attributions)
     by_type = {t: sum(a.source_type == t for a in atts) for t in SOURCE_TYPES}
     table = attribution_table(doc, atts)
     top = [f"{r.source} ({r.type}, {r.count})" for r in table.head(5).itertuples()]
