@@ -13,7 +13,7 @@ sections of ``medialit analyze`` and the report) and which
 :mod:`medialit.evaluation` module scores it (the choices of ``medialit evaluate``).
 Adding a detector is: one module, one entry here, one evaluation module, one data file.
 
->>> a = analyze("Officials said it may rain. We fear a bloody war.")
+>>> a = analyze("Officials said it may rain. A bloody war began.")
 >>> [h.text for h in a.hedges]
 ['may']
 >>> a.result("stance") is a.hedges

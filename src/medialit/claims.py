@@ -251,23 +251,31 @@ def _sentence_evidence(doc: Document, index: int, found: _BySentence) -> list[Ev
     return sorted(set(ev), key=lambda x: (x.start, x.end, x.kind))
 
 
+_OPENING_RULES = (
+    (lambda body: body.endswith("?") or bool(_QUESTION_OPENING.match(body)), "a question, not a claim"),
+    (lambda body: bool(_INVITATION.match(body)), "an invitation to the reader (let's ...)"),
+)
+
+#: The evidence rules, tried in order after the opening ones: (label, kinds that trigger it, rule).
+EVIDENCE_RULES: tuple[tuple[ClaimType, frozenset[str], str], ...] = (
+    ("attributed", frozenset({"attribution"}), "an attribution cue or quotation in the sentence"),
+    ("hedged", frozenset({"hedge"}), "a hedge: the writer speculates"),
+    ("prediction", frozenset({"future", "conditional"}), "a future or conditional with no hedge"),
+    ("evaluation", frozenset({"loaded", "booster", "evaluative"}),
+     "loaded language, a booster or an evaluative word"),
+    ("checkable", CHECKABLE_SIGNALS, "a number, date, name or past event, with no source"),
+)
+
+
 def _decide(sentence: Span, ev: list[Evidence]) -> tuple[ClaimType, str]:
-    kinds = {x.kind for x in ev}
     body = sentence.text.strip()
-    if body.endswith("?") or _QUESTION_OPENING.match(body):
-        return "other", "a question, not a claim"
-    if _INVITATION.match(body):
-        return "other", "an invitation to the reader (let's ...)"
-    if "attribution" in kinds:
-        return "attributed", "an attribution cue or quotation in the sentence"
-    if "hedge" in kinds:
-        return "hedged", "a hedge: the writer speculates"
-    if kinds & {"future", "conditional"}:
-        return "prediction", "a future or conditional with no hedge"
-    if kinds & {"loaded", "booster", "evaluative"}:
-        return "evaluation", "loaded language, a booster or an evaluative word"
-    if kinds & CHECKABLE_SIGNALS:
-        return "checkable", "a number, date, name or past event, with no source"
+    for applies, rule in _OPENING_RULES:
+        if applies(body):
+            return "other", rule
+    kinds = {x.kind for x in ev}
+    for label, triggers, rule in EVIDENCE_RULES:
+        if kinds & triggers:
+            return label, rule
     return "other", "no claim signal found"
 
 

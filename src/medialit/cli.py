@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from .course.cli import add_course_commands
 
@@ -58,13 +59,8 @@ def _cmd_assignment(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``medialit`` command (every subcommand has help)."""
+def _add_analysis_commands(sub: Any) -> None:
     from .evaluation import evaluation_choices  # the detector registry's evaluations
-    parser = argparse.ArgumentParser(
-        prog="medialit", description="Read the news critically: tools of the medialit course."
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("analyze", help="summarise stance markers, sources and framing in articles")
     p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .html files; - reads standard input")
@@ -79,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="output format")
     p.set_defaults(func=_cmd_evaluate)
 
+
+def _add_quiz_commands(sub: Any) -> None:
     p = sub.add_parser("quiz", help="check question banks, print an answer key or export banks for an LMS")
     quiz_sub = p.add_subparsers(dest="quiz_command", metavar="ACTION", required=True)
     q = quiz_sub.add_parser("check", help="validate every question bank (or the ones named)")
@@ -104,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "BANK-qti.zip for qti)")
     p.set_defaults(func=_cmd_quiz)
 
+
+def _add_class_commands(sub: Any) -> None:
     p = sub.add_parser("progress", help="work with students' progress files")
     prog_sub = p.add_subparsers(dest="progress_command", metavar="ACTION", required=True)
     q = prog_sub.add_parser(
@@ -124,6 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("source", metavar="LESSONS", help="a lesson notebook or a folder of them")
     q.add_argument("out", metavar="OUT", help="folder to write the student notebooks to")
     p.set_defaults(func=_cmd_assignment)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``medialit`` command (every subcommand has help)."""
+    parser = argparse.ArgumentParser(
+        prog="medialit", description="Read the news critically: tools of the medialit course."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_analysis_commands(sub)
+    _add_quiz_commands(sub)
+    _add_class_commands(sub)
     add_course_commands(sub)
     return parser
 

@@ -406,28 +406,30 @@ def _gold_spans(c: _Checker, spec: Any, qid: str, p_start: int, p_end: int) -> t
     return required, optional, label
 
 
-def _select_words(c: _Checker, data: dict, qid: str) -> dict:
+def _passage(c: _Checker, data: dict, qid: str) -> tuple[str, int, int, str]:
+    """The passage of a select-words question: (text, start, end in the case study, where it comes from)."""
     has_text, has_par = "text" in data, "case_study_paragraph" in data
     if has_text == has_par:
         raise c.fail(qid, "text", "give exactly one of text: (a passage) or case_study_paragraph: N")
-    p_start = p_end = 0
     if has_text:
-        passage = c.text(data, "text", qid)
-        source = "the passage given in the bank"
-    else:
-        n = data["case_study_paragraph"]
-        if isinstance(n, bool) or not isinstance(n, int):
-            raise c.fail(qid, "case_study_paragraph", f"expected a 0-based paragraph number, got {n!r}")
-        try:
-            doc = _case_study()
-        except (FileNotFoundError, ValueError) as exc:
-            raise c.fail(qid, "case_study_paragraph", f"cannot load the case study ({exc})") from None
-        if not 0 <= n < len(doc.paragraphs):
-            raise c.fail(qid, "case_study_paragraph",
-                         f"{n} is out of range: the case study has paragraphs 0-{len(doc.paragraphs) - 1}")
-        para = doc.paragraphs[n]
-        passage, p_start, p_end = para.text, para.start, para.end
-        source = f"case-study paragraph {n}"
+        return c.text(data, "text", qid), 0, 0, "the passage given in the bank"
+    n = data["case_study_paragraph"]
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise c.fail(qid, "case_study_paragraph", f"expected a 0-based paragraph number, got {n!r}")
+    try:
+        doc = _case_study()
+    except (FileNotFoundError, ValueError) as exc:
+        raise c.fail(qid, "case_study_paragraph", f"cannot load the case study ({exc})") from None
+    if not 0 <= n < len(doc.paragraphs):
+        raise c.fail(qid, "case_study_paragraph",
+                     f"{n} is out of range: the case study has paragraphs 0-{len(doc.paragraphs) - 1}")
+    para = doc.paragraphs[n]
+    return para.text, para.start, para.end, f"case-study paragraph {n}"
+
+
+def _select_words(c: _Checker, data: dict, qid: str) -> dict:
+    passage, p_start, p_end, source = _passage(c, data, qid)
+    has_par = "case_study_paragraph" in data
     if ("answers" in data) == ("answer_from_gold" in data):
         raise c.fail(qid, "answers", "give exactly one of answers: [...] or answer_from_gold: {...}")
     if "answers" in data:
@@ -477,7 +479,7 @@ def _match(c: _Checker, data: dict, qid: str) -> dict:
     return {"categories": tuple(cats), "items": tuple(items)}
 
 
-def _question(c: _Checker, data: Any, index: int, lesson: int) -> Question:
+def _question_id(c: _Checker, data: Any, index: int) -> str:
     if not isinstance(data, dict):
         raise c.fail(None, f"questions[{index}]", "expected a mapping (id, type, prompt, ...)")
     qid_raw = data.get("id")
@@ -486,13 +488,10 @@ def _question(c: _Checker, data: Any, index: int, lesson: int) -> Question:
         raise c.fail(f"#{index + 1}", "id", f"expected text, got {got}: put the id in quotes, e.g. id: \"yes\"")
     if not _ID.match(qid_raw):
         raise c.fail(f"#{index + 1}", "id", f"{qid_raw!r} is not letters/digits/-/_")
-    qid = qid_raw
-    kind = data.get("type")
-    if kind not in QUESTION_TYPES:
-        raise c.fail(qid, "type", f"{kind!r} is not one of {', '.join(QUESTION_TYPES)}")
-    unknown = set(data) - _COMMON - _SPECIFIC[kind]
-    if unknown:
-        raise c.fail(qid, sorted(map(str, unknown))[0], f"unknown for a {kind} question")
+    return qid_raw
+
+
+def _tags(c: _Checker, data: dict, qid: str, lesson: int) -> dict[str, Any]:
     tags = data.get("tags") or {}
     if not isinstance(tags, dict):
         raise c.fail(qid, "tags", "expected a mapping like {lesson: 3, skill: hedging}")
@@ -502,15 +501,12 @@ def _question(c: _Checker, data: Any, index: int, lesson: int) -> Question:
     tag_lesson = tags.get("lesson", lesson)
     if isinstance(tag_lesson, bool) or not isinstance(tag_lesson, int):
         raise c.fail(qid, "tags.lesson", f"expected a lesson number, got {tag_lesson!r}")
-    clean_tags = {"lesson": tag_lesson, "skill": str(tags.get("skill", ""))}
-    fields: dict[str, Any] = {
-        "id": qid,
-        "type": kind,
-        "prompt": c.text(data, "prompt", qid),
-        "hint": c.text(data, "hint", qid, required=False),
-        "explanation": c.text(data, "explanation", qid, required=kind != "reflection"),
-        "tags": clean_tags,
-    }
+    return {"lesson": tag_lesson, "skill": str(tags.get("skill", ""))}
+
+
+def _kind_fields(c: _Checker, data: dict, qid: str, kind: str) -> dict[str, Any]:
+    """The fields particular to one question type (points included)."""
+    fields: dict[str, Any] = {}
     if kind == "reflection":
         if data.get("points") not in (None, 0):
             raise c.fail(qid, "points", "reflection questions are not graded: remove points")
@@ -529,6 +525,27 @@ def _question(c: _Checker, data: Any, index: int, lesson: int) -> Question:
         fields.update(_select_words(c, data, qid))
     elif kind == "match":
         fields.update(_match(c, data, qid))
+    return fields
+
+
+def _question(c: _Checker, data: Any, index: int, lesson: int) -> Question:
+    qid = _question_id(c, data, index)
+    kind = data.get("type")
+    if kind not in QUESTION_TYPES:
+        raise c.fail(qid, "type", f"{kind!r} is not one of {', '.join(QUESTION_TYPES)}")
+    unknown = set(data) - _COMMON - _SPECIFIC[kind]
+    if unknown:
+        raise c.fail(qid, sorted(map(str, unknown))[0], f"unknown for a {kind} question")
+    tags = _tags(c, data, qid, lesson)
+    fields: dict[str, Any] = {
+        "id": qid,
+        "type": kind,
+        "prompt": c.text(data, "prompt", qid),
+        "hint": c.text(data, "hint", qid, required=False),
+        "explanation": c.text(data, "explanation", qid, required=kind != "reflection"),
+        "tags": tags,
+    }
+    fields.update(_kind_fields(c, data, qid, kind))
     return Question(**fields)
 
 
