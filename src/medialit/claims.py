@@ -210,6 +210,8 @@ class _BySentence:
                 self.attributions.setdefault(index, []).append(a)
         self.hedges = self._bucket(hedges)
         self.loaded = self._bucket(loaded)
+        self.evaluative = self._bucket(
+            [Evidence(s, e, doc.text[s:e], "evaluative", kind) for s, e, kind in _evaluative().find(doc)])
 
     def _bucket(self, found: list) -> dict[int, list]:
         out: dict[int, list] = {}
@@ -240,8 +242,7 @@ def _sentence_evidence(doc: Document, index: int, found: _BySentence) -> list[Ev
     ev = _attribution_evidence(sentence, found.attributions.get(index, []))
     ev += [Evidence(h.start, h.end, h.text, h.kind, h.category) for h in found.hedges.get(index, [])]
     ev += [Evidence(t.start, t.end, t.text, "loaded", t.category) for t in found.loaded.get(index, [])]
-    for start, end, kind in _evaluative().find(doc, sentence):
-        ev.append(Evidence(start, end, text[start:end], "evaluative", kind))
+    ev += found.evaluative.get(index, [])
     if not _NOT_FUTURE.search(text, s, e):
         ev += _regex_evidence(_FUTURE, text, s, e, "future")
     ev += _regex_evidence(_CONDITIONAL, text, s, e, "conditional")

@@ -116,7 +116,7 @@ def _has_rows(spec: dict) -> bool:
 
 
 def _figure(chart: Any, draw: bool) -> str:
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)  # our own charts: schema validation costs more than the rest of the report
     caption = html.escape(chart_description(spec))
     # An empty chart would be an empty graphic to a screen reader: the caption says it all.
     svg = _svg(spec) if draw and _has_rows(spec) else None
@@ -160,6 +160,22 @@ def _claims_section(a: Analysis, summary: dict[str, Any], charts: dict[str, Any]
             _details("Show every sentence with its claim type", _highlight_html(highlight(a.doc.text, a.claims)))]
 
 
+def _charts(a: Analysis) -> dict[str, Any]:
+    """The report's Altair charts. Altair checks each piece against the Vega-Lite schema as it is built,
+    which costs more than every detector together; these charts are medialit's own (built and validated
+    in the chart tests), so the report builds them without that check."""
+    from altair.utils.schemapi import debug_mode  # Altair is loaded only when a report is made
+
+    from . import charts as chart_functions
+
+    with debug_mode(False):
+        return {
+            "framing": chart_functions.loaded_words_chart(a.loaded),
+            "perspective": chart_functions.perspective_chart(a.perspective),
+            "claims": chart_functions.claim_types_chart(a.claims),
+        }
+
+
 #: How the report shows each summary section of the registry (``medialit.analysis.DETECTORS``).
 SECTION_VIEWS = {
     "stance": ("Stance: hedges and boosters", _stance_section),
@@ -187,13 +203,7 @@ def report(doc: Document | str | Analysis, title: str | None = None, charts: boo
     title = title or a.title or "Reading report"
     summary: dict[str, Any] = {"title": title, "words": a.doc.word_count, "sentences": len(a.doc.sentences),
                                **a.summaries()}
-    from . import charts as chart_functions  # Altair is loaded only when a report is made
-
-    made = {
-        "framing": chart_functions.loaded_words_chart(a.loaded),
-        "perspective": chart_functions.perspective_chart(a.perspective),
-        "claims": chart_functions.claim_types_chart(a.claims),
-    }
+    made = _charts(a)
     parts = [
         f"<style>{_STYLE}</style>",
         f"<article class='medialit-report tex2jax_ignore'><h2>{html.escape(title)}</h2>",

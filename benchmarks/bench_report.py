@@ -1,0 +1,89 @@
+"""The reading report: time and detector calls of ``medialit.report(load_case_study())``.
+
+Each run starts from a fresh Document (nothing cached), makes the report without
+and with charts, and counts how many times each detector function ran. Prints the
+minimum and median time of ``--runs`` runs and the peak memory (tracemalloc) of one.
+
+Before/after (issue 12): run this file against an older checkout to compare, e.g.
+``PYTHONPATH=/path/to/old/src .venv/bin/python benchmarks/bench_report.py``; the script
+uses only ``medialit.report`` and ``medialit.load_case_study``, which both versions have.
+
+Run: .venv/bin/python benchmarks/bench_report.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import statistics
+import sys
+import time
+import tracemalloc
+from collections import Counter
+
+import medialit
+
+DETECTOR_FUNCTIONS = {
+    "medialit.hedging": ["find_hedges"],
+    "medialit.attribution": ["find_attributions"],
+    "medialit.framing": ["find_loaded_language", "perspective", "sentence_sentiment"],
+    "medialit.claims": ["classify_sentences"],
+}
+
+
+def _count_calls() -> Counter:
+    """Wrap every detector function, wherever it was imported, with a counter."""
+    counter: Counter = Counter()
+    originals = {}
+    for module_name, names in DETECTOR_FUNCTIONS.items():
+        module = importlib.import_module(module_name)
+        for name in names:
+            originals[getattr(module, name)] = name
+    for module in [m for n, m in list(sys.modules.items()) if n.startswith("medialit") and m is not None]:
+        for attr, value in list(vars(module).items()):
+            if callable(value) and value in originals:
+                def counting(*args, _original=value, _name=originals[value], **kwargs):
+                    counter[_name] += 1
+                    return _original(*args, **kwargs)
+
+                setattr(module, attr, counting)
+    return counter
+
+
+def _fresh():
+    doc = medialit.load_case_study()
+    return medialit.Document(doc.text, title=doc.title, metadata=doc.metadata)
+
+
+def _time(charts: bool, runs: int) -> str:
+    times = []
+    for _ in range(runs):
+        doc = _fresh()
+        start = time.perf_counter()
+        medialit.report(doc, charts=charts)
+        times.append(time.perf_counter() - start)
+    # the minimum is the figure least disturbed by other work on a shared machine
+    return f"{min(times) * 1000:8.1f} ms min, {statistics.median(times) * 1000:8.1f} ms median of {runs}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median is printed)")
+    args = parser.parse_args()
+    medialit.report(_fresh(), charts=True)  # warm up: word lists, NLTK, VADER, Altair, vl-convert
+    print(f"medialit from {medialit.__file__}")
+    print(f"report(load_case_study(), charts=False): {_time(False, args.runs)}")
+    print(f"report(load_case_study(), charts=True):  {_time(True, args.runs)}")
+    tracemalloc.start()
+    medialit.report(_fresh(), charts=False)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"peak memory of one report (charts=False): {peak / 1e6:.1f} MB")
+    calls = _count_calls()
+    medialit.report(_fresh(), charts=False)
+    print("detector calls in one report: " + ", ".join(f"{name} {calls[name]}" for names in
+                                                        DETECTOR_FUNCTIONS.values() for name in names))
+
+
+if __name__ == "__main__":
+    main()
