@@ -36,6 +36,7 @@ SOURCES = [
     "book/*.yml",
     "book/_ext/*.py",
     "book/_assets/**/*",
+    "book/_templates/**/*",
     "book/instructor/*.md",
     "lessons/*.ipynb",
     "lessons/quizzes/*.yaml",
