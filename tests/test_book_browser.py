@@ -217,6 +217,7 @@ def _axe(page) -> list[str]:
 def test_page_has_no_accessibility_violations(visit, docname):
     """axe finds nothing on the page, whatever the impact (minor ones included)."""
     v = visit(docname)
+    v.page.wait_for_timeout(500)  # the theme marks scrolling blocks focusable 300 ms after load
     findings = _axe(v.page)
     assert not findings, f"{docname}:\n" + "\n".join(findings)
 

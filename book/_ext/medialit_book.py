@@ -168,6 +168,7 @@ def _build_finished(app: Sphinx, exception: Exception | None) -> None:
 def _builder_inited(app: Sphinx) -> None:
     _check_inputs(app)
     app.add_css_file("medialit-book.css", priority=600)
+    app.add_js_file("medialit-book.js", priority=600, defer="defer")
     if (QUIZ_STATIC / QUIZ_CSS).is_file():
         app.add_css_file(QUIZ_CSS, priority=601)
     if (QUIZ_STATIC / QUIZ_JS).is_file():
