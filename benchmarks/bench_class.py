@@ -41,6 +41,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import localhub  # noqa: E402
 
 LAST_LESSON = 3
+#: A cell that has not finished after this long counts as a failure (e.g. a kernel that died while
+#: starting on an overloaded machine: the server gives up on it after 60 s without a reply).
+CELL_TIMEOUT = 600
 
 
 def lessons(last: int = LAST_LESSON) -> list[str]:
@@ -86,20 +89,26 @@ async def run_student(hub: localhub.LocalHub, name: str, token: str, paths: list
     runs = []
     for path in paths:
         try:
-            runs.append(await localhub.run_notebook(hub, name, path, token, cell_timeout=1800))
+            runs.append(await localhub.run_notebook(hub, name, path, token, cell_timeout=CELL_TIMEOUT))
         except Exception as exc:  # a failure of this student's run, reported, not fatal to the class
             runs.append(localhub.NotebookRun(path=path, errors=[f"{type(exc).__name__}: {exc}"]))
     return runs
 
 
 def _prepare(hub: localhub.LocalHub, students: int) -> dict[str, str]:
+    # One snapshot of the course first (the repository may change while the class runs).
+    snapshot = hub.workdir / "course-snapshot"
+    for folder in ("lessons", "datasets"):
+        shutil.copytree(ROOT / folder, snapshot / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    wanted = sorted(p.relative_to(snapshot) for p in snapshot.rglob("*"))
     tokens = {}
     for i in range(students):
         name = f"student{i + 1:03d}"
         tokens[name] = hub.add_student(name)
         course = hub.workdir / "homes" / name / "medialit"
-        for folder in ("lessons", "datasets"):
-            shutil.copytree(ROOT / folder, course / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(snapshot, course)
+        if sorted(p.relative_to(course) for p in course.rglob("*")) != wanted:
+            raise RuntimeError(f"copying the course into {name}'s home was incomplete")
     return tokens
 
 
