@@ -324,7 +324,7 @@ async def _call(hub: LocalHub, run: NotebookRun, *args):
             return await asyncio.to_thread(hub.api, *args)
         except HTTPError as exc:
             if attempt == 2 or not (exc.code == 404 or exc.code >= 500):
-                raise
+                raise RuntimeError(f"{args[0]} {args[1]}: HTTP {exc.code} {exc.reason}") from exc
             run.retries += 1
             await asyncio.sleep(5)
 
