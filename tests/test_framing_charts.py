@@ -54,11 +54,11 @@ def test_perspective_chart_does_not_rest_on_colour(made):
     assert encoding["y"]["field"] == "group"
 
 
-def test_claim_chart_writes_counts_in_cells(made):
+def test_claim_chart_writes_counts_in_cells(made, case_study):
     layers = made["claims"].to_dict()["layer"]
     assert any(layer["mark"]["type"] == "text" for layer in layers)
     values = made["claims"].to_dict()["data"]["values"]
-    assert sum(v["sentences"] for v in values) == 45
+    assert sum(v["sentences"] for v in values) == len(case_study.sentences)  # one count per sentence
 
 
 def test_empty_results_still_give_a_described_chart():
