@@ -15,6 +15,7 @@ missing (``.ci/run`` installs them). Run only this: ``.venv/bin/python -m pytest
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import subprocess
 import sys
@@ -90,7 +91,10 @@ def test_a_student_follows_the_link_and_runs_lesson_0(hub, course_repo):
     assert (home / lesson).is_file(), f"nbgitpuller did not put {lesson} in the student's home"
     assert (home / "medialit" / "lessons" / "quizzes").is_dir()
 
-    run = asyncio.run(localhub.run_notebook(hub, STUDENT, lesson, token))
+    # A thread of its own: the session's shared Playwright browser keeps an event loop
+    # running in this one (tests/conftest.py), and asyncio.run refuses to nest.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        run = pool.submit(asyncio.run, localhub.run_notebook(hub, STUDENT, lesson, token)).result()
     print(f"{lesson}: {run.cells} cells in {run.seconds:.1f} s in {STUDENT}'s server", file=sys.stderr)
     assert run.cells > 3 and not run.errors, run.errors
 
