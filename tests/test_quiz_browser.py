@@ -35,6 +35,7 @@ def site(tmp_path_factory):
     for f in mq.static_files():
         shutil.copy(f, root / f.name)
     (root / "demo.html").write_text(mq.standalone_page(mq.load_bank("demo")), encoding="utf-8")
+    (root / "lesson09.html").write_text(mq.standalone_page(mq.load_bank("lesson09")), encoding="utf-8")
     evil = "<img src=x onerror=\"document.title='pwned'\">"
     bank = mq.parse_bank({"id": "evil", "title": "Evil", "lesson": 1, "questions": [
         {"id": "s", "type": "single", "prompt": evil, "explanation": f"**{evil}**",
@@ -154,6 +155,24 @@ def test_reload_keeps_the_answer(visit):
     text = q.locator(".mq-feedback").inner_text()
     assert "Your saved answer is restored." in text and "Partly right" in text
     assert "1 of 10 points (1 of 6 questions checked)" in page.locator(".mq-score").inner_text()
+
+
+def test_an_answer_saved_before_lesson_8_became_lesson_9_is_restored(visit):
+    # An older book saved the answer under the old bank id "lesson08"; make that state, then reload.
+    page = visit("lesson09.html")
+    q = question(page, "next-step")
+    q.get_by_label("Decide that the article is unreliable").check()
+    q.get_by_role("button", name="Check").click()
+    old, new = "medialit-quiz:v1:lesson08:next-step", "medialit-quiz:v1:lesson09:next-step"
+    page.evaluate("([before, now]) => { localStorage.setItem(before, localStorage.getItem(now));"
+                  " localStorage.removeItem(now); }", [old, new])
+    page.reload()
+    page.wait_for_selector(".medialit-quiz[data-mq-ready]")
+    q = question(page, "next-step")
+    assert q.get_by_label("Decide that the article is unreliable").is_checked()
+    assert "Your saved answer is restored." in q.locator(".mq-feedback").inner_text()
+    stored = page.evaluate("keys => keys.map(k => localStorage.getItem(k))", [old, new])
+    assert stored[0] is None and stored[1] is not None
 
 
 def test_answers_are_not_in_the_page_source(visit, site):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+import medialit.quiz as mq
 from medialit.quiz import bank_score, load_bank, load_progress, record_answer, saved_answer
 from medialit.quiz.migrations import RENAMED_QUESTIONS, migrate
 
@@ -58,3 +60,12 @@ def test_an_answer_already_under_the_new_bank_wins():
 def test_nothing_to_move_changes_nothing(banks):
     progress = {"banks": json.loads(json.dumps(banks))}
     assert migrate(progress) == {"banks": banks}
+
+
+def test_the_book_page_names_the_old_bank_of_each_moved_question_only():
+    page = mq.render_html(mq.load_bank("lesson09"))
+    moved = {qid for (_old, qid) in RENAMED_QUESTIONS}
+    for qid in (q.id for q in mq.load_bank("lesson09").questions):
+        tag = re.search(rf'<div class="mq-question" data-qid="{qid}"[^>]*>', page).group(0)
+        assert ('data-formerly="lesson08"' in tag) == (qid in moved)
+    assert "data-formerly" not in mq.render_html(mq.load_bank("lesson08"))

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import markdown
+from .migrations import RENAMED_QUESTIONS
 from .schema import Bank, Question
 
 __all__ = ["decode_key", "encode_key", "question_key", "render_html", "standalone_page", "static_files"]
@@ -156,7 +157,7 @@ def _question_html(bank: Bank, q: Question, number: int, total: int, exam: bool 
         )
         hint = f'<div class="mq-hint" id="{uid}-hint" hidden>{markdown.to_html(q.hint)}</div>'
     return (
-        f'<div class="mq-question" data-qid="{e(q.id)}" data-type="{q.type}" '
+        f'<div class="mq-question" data-qid="{e(q.id)}" data-type="{q.type}"{_formerly(bank, q)} '
         f'data-key="{encode_key(question_key(q), bank.id)}">'
         f'<fieldset><legend><span class="mq-number">{legend}</span> '
         f'<span class="mq-points">({_points(q)})</span></legend>'
@@ -169,6 +170,16 @@ def _question_html(bank: Bank, q: Question, number: int, total: int, exam: bool 
         f'<div class="mq-feedback" role="status" aria-live="polite"></div>'
         f"</fieldset></div>"
     )
+
+
+def _formerly(bank: Bank, q: Question) -> str:
+    """``data-formerly`` naming the bank a moved question's answers were saved under, if any.
+
+    The page's script moves a browser's saved answer from there (see
+    :mod:`medialit.quiz.migrations`, which does the same for progress files).
+    """
+    old = [o for (o, qid), new in RENAMED_QUESTIONS.items() if qid == q.id and new == bank.id]
+    return f' data-formerly="{html.escape(old[0])}"' if old else ""
 
 
 _EXAM_HEAD = (

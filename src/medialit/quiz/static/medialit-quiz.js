@@ -106,6 +106,18 @@
     }
   }
 
+  /* A question moved to another bank (data-formerly) keeps the answer saved under its old bank;
+     an answer already saved under the new bank is newer and wins (as quiz/migrations.py). */
+  function migrate(bank, qEl) {
+    var old = qEl.getAttribute("data-formerly");
+    var qid = qEl.getAttribute("data-qid");
+    if (!old || load(bank, qid)) return;
+    var entry = load(old, qid);
+    if (entry && save(bank, qid, entry)) {
+      try { window.localStorage.removeItem(STORE_PREFIX + old + ":" + qid); } catch (e) { /* kept */ }
+    }
+  }
+
   /* ---- answers ---- */
   function getAnswer(qEl, type) {
     if (type === "single") {
@@ -503,6 +515,9 @@
   function wireQuiz(quizEl) {
     if (quizEl.getAttribute("data-mq-ready")) return;
     quizEl.setAttribute("data-mq-ready", "true");
+    quizEl.querySelectorAll(".mq-question[data-formerly]").forEach(function (qEl) {
+      migrate(quizEl.getAttribute("data-bank"), qEl);
+    });
     quizEl.querySelectorAll(".mq-question").forEach(function (qEl) { wireQuestion(quizEl, qEl); });
     var submit = quizEl.querySelector(".mq-submit");
     if (isExam(quizEl) && submit) {
