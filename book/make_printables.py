@@ -48,7 +48,8 @@ def render() -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>medialit: assessment rubrics (printable)</title>\n"
         f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n"
-        "<p><small>From the medialit course, book page <em>Assessment rubrics</em>. CC BY 4.0.</small></p>\n"
+        "<footer><p><small>From the medialit course, book page <em>Assessment rubrics</em>. CC BY 4.0."
+        "</small></p></footer>\n"
         "</body>\n</html>\n"
     )
 

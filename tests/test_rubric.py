@@ -45,3 +45,15 @@ def test_printable_copy_is_current_and_offline():
     html = PRINT.read_text(encoding="utf-8")
     assert "@media print" in html and "<table>" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "the printable page loads nothing"
+
+
+@pytest.mark.browser
+def test_printable_copy_has_no_axe_findings(chromium_browser):
+    page = chromium_browser.new_page()
+    try:
+        page.goto(PRINT.as_uri())
+        page.add_script_tag(path=str(Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        page.close()
+    assert [(v["id"], v["impact"]) for v in result["violations"]] == []
