@@ -30,7 +30,7 @@ def test_vetoes_are_named_and_described():
     ("He felt comfortable there.", "felt", "no_content"),
     ("They speak a language they believe is old.", "believe", "belief_relative_clause"),
     ("It believes that taxes fall.", "believes", "it_needs_speech"),
-    ('Lee said: "I think it works." Then she left.', "think", "first_person_in_quote"),
+    ('Lee said: "I think it works." Then she left.', "think", "inside_quotation"),
     ("We met the Ministry officials that require votes.", "officials", "that_verb_after_noun"),
 ])
 def test_each_rejected_candidate_names_its_veto(text, cue, rule):

@@ -25,9 +25,8 @@ Known gaps (see ``medialit evaluate attribution`` for figures): reporting
 verbs outside the lexicon are missed unless a "that"-clause follows; a source
 far from its verb (a long relative clause in between) is missed or cut short;
 pronouns are resolved without gender or number agreement beyond he/she vs
-they; attributions nested inside another's quotation are reported as well
-(except "I think" and the like inside a quotation, which belong to the quoted
-speaker); headline case and transcripts are handled by simple rules.
+they; a report inside someone's quotation belongs to the quoted speaker and is
+not reported (``inside_quotation``); headline case and transcripts are handled by simple rules.
 
 The package, one job per module: :mod:`.lexicon` (loading the word lists),
 :mod:`.tokens`, :mod:`.phrases` (noun-phrase chunking), :mod:`.sources`
