@@ -4,6 +4,8 @@ Every list lives in ``medialit/data`` (with its source and licence in the file h
 and is read once through :mod:`medialit.data`, which validates it:
 
 * ``reporting_verbs.tsv``: the cues and what each implies;
+* ``attribution_verb_classes.tsv``: a wider list of verbs of communication, judgement and
+  characterising by verb class (Levin 1993), each needing a clear source;
 * ``attribution_sources.tsv``: words that say what kind of source a phrase names;
 * ``common_knowledge.tsv``: appeals to common knowledge ("as you know");
 * ``attribution_words.tsv``: the closed word classes the rules use (:func:`words`).
@@ -26,10 +28,12 @@ from ..data import DataFileError, load_table
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["WORDS_FILE", "Cue", "CueKind", "Implies", "all_cue_words", "common_knowledge_patterns",
+__all__ = ["VERB_CLASSES_FILE", "WORDS_FILE", "Cue", "CueKind", "Implies", "all_cue_words", "common_knowledge_patterns",
            "cue_forms", "cue_lengths", "lookup", "reporting_verbs", "source_words", "words"]
 
 WORDS_FILE = "attribution_words.tsv"
+#: The wider list of cues by verb class (Levin 1993); ``reporting_verbs.tsv`` wins on a shared form.
+VERB_CLASSES_FILE = "attribution_verb_classes.tsv"
 
 #: What a reporting verb tells the reader: ``unlisted`` is a verb found only by its that-clause.
 Implies = Literal["neutral", "judgement", "unlisted"]
@@ -77,7 +81,9 @@ def _word_sets() -> dict[str, frozenset[str]]:
 def cue_forms() -> dict[tuple[str, ...], Cue]:
     """Every matched word sequence (lower case) -> its lexicon row."""
     forms: dict[tuple[str, ...], Cue] = {}
-    for row in load_table("reporting_verbs.tsv", ("cue", "forms", "kind", "implies", "noun")):
+    rows = load_table("reporting_verbs.tsv", ("cue", "forms", "kind", "implies", "noun")) + \
+        load_table(VERB_CLASSES_FILE, ("cue", "forms", "kind", "implies", "noun"))
+    for row in rows:
         frame = frozenset(f.strip() for f in row.get("frame", "").split(",") if f.strip() != "-")
         cue = Cue(row["cue"], row["kind"], row["implies"], row["noun"] == "yes", frame,  # type: ignore[arg-type]
                   row.get("note", ""))

@@ -134,14 +134,16 @@ def _noun_after_possessive(c: Candidate) -> bool:
 
 
 def _complement_ok(c: Candidate) -> bool:
-    """Check what follows the cue when the lexicon asks for "that" or a clause."""
-    if not c.entry.frame & {"that", "clause"}:
+    """Check what follows the cue when the lexicon asks for "that", a clause or a topic."""
+    if not c.entry.frame & {"that", "clause", "about"}:
         return True
     nxt = c.next_in_sentence
     if nxt is None:
         return False
     if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:":
         return True
+    if "about" in c.entry.frame and nxt.low in {"about", "of", "on"}:
+        return True  # "spoke about the plan", "talked of leaving"
     if "clause" in c.entry.frame:
         return nxt.low in _CLAUSE_START or nxt.cap
     return False
