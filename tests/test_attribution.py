@@ -443,3 +443,24 @@ def test_public_exports():
     assert medialit.find_attributions is find_attributions
     assert medialit.attribution_table is attribution_table
     assert medialit.Attribution is Attribution
+
+
+def test_name_between_commas_is_the_speaker():
+    (a,) = find_attributions("The minister of the economy, Mr. Guajardo Villarreal, argues that "
+                             "tariffs hurt.")
+    assert (a.source.text, a.source_type) == ("Mr. Guajardo Villarreal", "named_person")
+
+
+def test_agent_of_a_passive_cue_is_the_source():
+    (a,) = find_attributions("The registration issue was first reported by The Washington Post.")
+    assert (a.source.text, a.cue.text, a.source_type) == ("The Washington Post", "reported",
+                                                          "organization")
+    assert find_attributions("He was told to leave by noon.") == []
+
+
+def test_possessor_of_a_claim_with_its_content():
+    found = find_attributions("Politifact checked Donald Trump's claim that crime rose. "
+                              "Contrary to his claim that taxes fell, they rose.")
+    assert [(a.source.text, a.cue.text, a.source_type) for a in found] == [
+        ("Donald Trump", "claim", "named_person"), ("his", "claim", "pronoun")]
+    assert find_attributions("The claims were false. His claims were false.") == []

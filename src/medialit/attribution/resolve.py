@@ -123,6 +123,7 @@ def _relative(toks: list[Tok], src: Phrase, names: Names, text: str) -> str | No
 def resolve(pronoun: str, source: Span, earlier: Antecedents, toks: list[Tok], src: Phrase,
             names: Names, text: str) -> str | None:
     """The canonical name a pronoun points back to, or None."""
+    pronoun = {"his": "he", "their": "they", "its": "it"}.get(pronoun, pronoun)
     if pronoun in {"who", "which"}:
         return _relative(toks, src, names, text)
     if pronoun in _PERSONAL:

@@ -33,7 +33,8 @@ _TITLE_CLASSES = frozenset({"honorific", "role"})
 
 
 def _is_pronoun_phrase(toks: list[Tok], first: int, last: int) -> bool:
-    return first == last and (toks[first].low in SUBJECT_PRONOUNS | {"him", "her", "them"}
+    return first == last and (toks[first].low in SUBJECT_PRONOUNS | {"him", "her", "them", "his",
+                                                                      "their", "its"}
                               or pronoun_of(toks[first]) is not None)
 
 

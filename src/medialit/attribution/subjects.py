@@ -14,7 +14,7 @@ from __future__ import annotations
 from .lexicon import words
 from .phrases import Phrase, np_back, np_forward, paren_open
 from .tokens import BE, CLOSE_QUOTES, DETS, QUOTE_MARKS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
-from .vetoes import Candidate
+from .vetoes import POSSESSIVE_DETERMINERS, Candidate, possessive_claim
 
 __all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
 
@@ -79,6 +79,17 @@ def _skip_back(toks: list[Tok], i: int, sent: int) -> tuple[int, list[str]]:
     return j, skipped
 
 
+def _agent(c: Candidate) -> Phrase | None:
+    """The agent of a passive cue: "was first reported by The Washington Post"."""
+    k = c.i + c.length
+    if k + 1 >= len(c.toks) or c.toks[k].low != "by" or c.toks[k].sent != c.sent:
+        return None
+    np = np_forward(c.toks, k + 1)
+    if np is None or not (c.toks[np[1]].np or c.toks[np[1]].low in _CLAUSE_PRONOUNS):
+        return None
+    return np
+
+
 def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     """Passive and participle cues: "it is said that" (no source), "he was told" (none),
     ", saying ..." (the subject of the clause). None when the cue is an active verb."""
@@ -87,7 +98,7 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     if participle and set(skipped) & (BE - {"'s", "’s"}):
         if toks[j].low == "it" and c.i + 1 < len(toks) and toks[c.i + 1].low == "that":
             return None, "passive-it"
-        return None, ""
+        return _agent(c), "passive + by + source"
     if form.endswith("ing") and not (set(skipped) & BE):
         if toks[j].text == ",":
             return earlier_subject(c, j), "participle: clause subject"
@@ -107,10 +118,24 @@ def _apposition(c: Candidate, j: int) -> Found:
             if opening and np is not None and toks[np[1]].low not in SUBJECT_PRONOUNS and (
                     clause_start(toks, np[0])):
                 return (np[0], j - 1), "source, apposition, + verb"
+            named = _named_apposition(toks, k, j)
+            if named is not None:
+                return named, "source, apposition, + verb"
         elif toks[k].text in QUOTE_MARKS or toks[k].text in ";:":
             break
         k -= 1
     return None, ""
+
+
+def _named_apposition(toks: list[Tok], k: int, j: int) -> Phrase | None:
+    """"The minister of the economy, Mr. Guajardo Villarreal, argues": the name between the
+    commas ``toks[k]`` and ``toks[j]`` is the speaker, whatever comes before it."""
+    if j - k < 3 or not toks[j - 1].cap:
+        return None
+    np = np_back(toks, j - 1, strict=True)
+    if np is None or np[0] != k + 1 or any(t.text[0].islower() for t in toks[k + 1:j]):
+        return None
+    return np
 
 
 def _noted_source(c: Candidate, j: int) -> Found:
@@ -143,9 +168,12 @@ def _by_word_before(c: Candidate, j: int) -> Found:
         return _apposition(c, j)
     if t.text == ")":
         return _noted_source(c, j)
-    if t.low in {"him", "her", "them", "me", "us"}:
-        return None, ""
-    np = np_back(c.toks, j, strict=c.entry.noun)
+    if t.low in POSSESSIVE_DETERMINERS and possessive_claim(c):
+        return (j, j), "possessor + noun cue"  # "his claim that"
+    np = None if t.low in {"him", "her", "them", "me", "us"} else np_back(c.toks, j,
+                                                                          strict=c.entry.noun)
+    if np is not None and possessive_claim(c):
+        return np, "possessor + noun cue"  # "Trump's claim that"
     return (np, "source + verb") if np is not None else (None, "")
 
 

@@ -28,12 +28,15 @@ from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_s
 if TYPE_CHECKING:
     from .quotes import Quotes
 
-__all__ = ["CUE_VETOES", "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto"]
+__all__ = ["CUE_VETOES", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate",
+           "Context", "Veto", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
 _CLAUSE_START = words("clause_start")
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
                                "this", "that", "these"})
+#: Possessive determiners that can name the source of a cue noun ("his claim that").
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
 _CONTENT_BEFORE = re.compile(r"[”\"]|''|,\s*\S+(?:\s+\S+){0,4}\s*$")
 
 #: The cue of a verb found only by the that-clause after it ("Trump bragged that").
@@ -124,13 +127,21 @@ def _phrasal_verb(c: Candidate) -> bool:
         "up", "off", "out"} and c.entry.cue in {"show", "call"}
 
 
+def possessive_claim(c: Candidate) -> bool:
+    """"Trump's claim that", "his claim that": a cue noun with its possessor and its content."""
+    nxt = c.next_in_sentence
+    return c.entry.noun and c.prev is not None and nxt is not None and nxt.low == "that" and (
+        c.prev.low == "'s" or c.prev.low in POSSESSIVE_DETERMINERS)
+
+
 def _noun_after_determiner(c: Candidate) -> bool:
-    return c.entry.kind != "according" and c.prev is not None and c.prev.low in _NOUN_DETERMINERS
+    return c.entry.kind != "according" and c.prev is not None and c.prev.low in \
+        _NOUN_DETERMINERS and not possessive_claim(c)
 
 
 def _noun_after_possessive(c: Candidate) -> bool:
     return c.entry.kind != "according" and c.prev is not None and c.prev.low == "'s" and (
-        c.entry.noun or not c.form.endswith("ing"))
+        c.entry.noun or not c.form.endswith("ing")) and not possessive_claim(c)
 
 
 def _complement_ok(c: Candidate) -> bool:
@@ -171,7 +182,8 @@ CUE_VETOES: tuple[Veto, ...] = (
     Veto("capitalised_mid_sentence", "a capitalised cue inside a sentence that is not a "
          "title-case headline (\"the Says Act\")", _capitalised_mid_sentence),
     Veto("phrasal_verb", "\"show up\", \"call off\": not a reporting verb", _phrasal_verb),
-    Veto("noun_after_determiner", "a noun after a determiner: \"the claims\", \"his statement\"",
+    Veto("noun_after_determiner", "a noun after a determiner: \"the claims\", \"his statement\" "
+         "(not \"his claim that\")",
          _noun_after_determiner),
     Veto("noun_after_possessive", "a noun after a possessive: \"Editor's note\"",
          _noun_after_possessive),
@@ -199,7 +211,7 @@ def _evidence_needs_document(c: Candidate) -> bool:
 
 
 def _noun_cue_needs_clear_source(c: Candidate) -> bool:
-    if c.src is None or not c.entry.noun:
+    if c.src is None or not c.entry.noun or c.rule == "possessor + noun cue":
         return False
     head = c.toks[c.src[1]]
     return not (head.np or head.low in SUBJECT_PRONOUNS)
