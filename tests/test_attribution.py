@@ -191,13 +191,16 @@ def test_direct_quotes_straight_and_curly(text):
 
 def test_block_quote_after_added(case_study):
     atts = find_attributions(case_study.text)
-    added = next(a for a in atts if a.cue.text.startswith("added"))
-    assert added.source.text == "He"
-    assert added.direct
-    assert added.quote.text.startswith("In the face of wars")
-    assert added.quote.text.endswith("to end hostilities.")
-    noted = next(a for a in atts if a.cue.text == "noted")
-    assert noted.source == added.source and not noted.direct
+    # "He noted ... and added:": one relation, one source mention, two cues (annotation guide 2.1)
+    (he,) = [a for a in atts if any(c.text.startswith("added") for c in a.cues)]
+    assert he.source.text == "He"
+    assert [c.text for c in he.cues] == ["noted", "added:"]
+    assert he.direct
+    assert he.quote.text.startswith("In the face of wars")
+    assert he.quote.text.endswith("to end hostilities.")
+    (putin,) = [a for a in atts if a.source.text == "Vladimir Putin"]
+    assert [c.text for c in putin.cues] == ["denied", "noting"]
+    assert len({(a.source.start, a.source.end) for a in atts}) == len(atts)
 
 
 def test_speaker_labels_and_headline_colons():
@@ -283,7 +286,8 @@ def test_reporting_verb_lexicon_marks_judgement():
 def test_attribution_table_counts_case_study(case_study):
     table = attribution_table(case_study)
     rows = table.set_index("source")
-    assert rows.loc["Xi Jinping", "count"] == 4
+    assert rows.loc["Xi Jinping", "count"] == 3  # "noted ... and added:" is one relation
+    assert rows.loc["Xi Jinping", "cues"] == "stated bluntly, expressed the view, noted, added"
     assert rows.loc["Xi Jinping", "type"] == "named_person"
     assert rows.loc["Xi Jinping", "direct"] == 1
     assert rows.loc["Tan Kefei", "count"] == 2
@@ -464,3 +468,13 @@ def test_possessor_of_a_claim_with_its_content():
     assert [(a.source.text, a.cue.text, a.source_type) for a in found] == [
         ("Donald Trump", "claim", "named_person"), ("his", "claim", "pronoun")]
     assert find_attributions("The claims were false. His claims were false.") == []
+
+
+def test_one_source_span_per_relation():
+    """A participle or "and" that continues a cue with the same subject joins its relation."""
+    (a,) = find_attributions("Vladimir Putin denied the claim, noting that ties are close.")
+    assert (a.source.text, [c.text for c in a.cues]) == ("Vladimir Putin", ["denied", "noting"])
+    assert a.other_cues == (a.cues[1],) and a.implies == "judgement"
+    (b,) = find_attributions('Ann said it rained and added: "It was cold."')
+    assert [c.text for c in b.cues] == ["said", "added:"] and b.direct
+    assert len(find_attributions("Ann said it rained. Ann added that it was cold.")) == 2

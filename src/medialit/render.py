@@ -423,9 +423,9 @@ def highlight_attributions(text: str, attributions: Sequence[Attribution] | None
             marks.setdefault((a.source.start, a.source.end), Mark(
                 a.source.start, a.source.end, a.source_type,
                 f"source: {a.speaker} ({a.source_type.replace('_', ' ')})"))
-        if a.source is None or (a.cue.start, a.cue.end) != (a.source.start, a.source.end):
-            marks.setdefault((a.cue.start, a.cue.end), Mark(
-                a.cue.start, a.cue.end, "cue",
-                f"reporting cue: {a.cue.text.rstrip(':')} ({a.implies})"))
+        for cue in a.cues:
+            if a.source is None or (cue.start, cue.end) != (a.source.start, a.source.end):
+                marks.setdefault((cue.start, cue.end), Mark(
+                    cue.start, cue.end, "cue", f"reporting cue: {cue.text.rstrip(':')} ({a.implies})"))
     ordered = sorted(marks.values(), key=lambda m: (m.start, -m.end))
     return highlight(text, ordered, caption=caption, descriptions=ATTRIBUTION_DESCRIPTIONS)

@@ -3,6 +3,8 @@ the source span, its type, its canonical name and, for pronouns and roles, its r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Span
 from .model import COMMON_KNOWLEDGE, Attribution
 from .passes import Found
@@ -83,10 +85,32 @@ class _Assembler:
         return a
 
 
+#: Rules whose source is the subject of an earlier cue in the same clause: one relation.
+_CONTINUING = frozenset({"participle: clause subject", "coordinated: clause subject"})
+
+
+def _fold(a: Attribution, f: Found) -> Attribution:
+    """``a`` with the cue of ``f`` (same source mention) added: "denied ..., noting that"."""
+    quote, direct = (a.quote, a.direct) if a.quote is not None else (f.quote, f.direct)
+    implies = a.implies if a.implies == "judgement" or f.entry is None else f.entry.implies
+    return replace(a, other_cues=(*a.other_cues, f.cue), quote=quote, direct=direct,
+                   implies=implies)
+
+
 def assemble(text: str, toks: list[Tok], found: list[Found]) -> list[Attribution]:
-    """The attributions, typed, named and resolved, sorted by position."""
+    """The attributions, typed, named and resolved, sorted by position; a cue that continues
+    an earlier one with the same source mention joins its relation (``other_cues``)."""
     found.sort(key=lambda f: _sort_key(toks, f))
     maker = _Assembler(text, toks)
-    out = [maker.make(f) for f in found]
+    out: list[Attribution] = []
+    by_source: dict[tuple[int, int], int] = {}
+    for f in found:
+        at = by_source.get(f.src) if f.src is not None and f.rule in _CONTINUING else None
+        if at is not None:
+            out[at] = _fold(out[at], f)
+            continue
+        out.append(maker.make(f))
+        if f.src is not None:
+            by_source[f.src] = len(out) - 1
     out.sort(key=lambda a: (a.start, a.end, a.cue.start))
     return out

@@ -41,6 +41,9 @@ class Attribution:
     lexicon), or ``unlisted`` for a verb found only because a that-clause
     follows it ("bragged that"); ``rule`` says which rule found the attribution.
     ``label`` (the source type) and ``rule`` make it a :class:`medialit.text.Result`.
+    ``other_cues`` are further cues of the same relation that share its source mention
+    ("Vladimir Putin denied ..., noting that", "He noted ... and added:"): one source span
+    per attribution relation, as in the annotation guide.
     """
 
     start: int
@@ -55,11 +58,17 @@ class Attribution:
     name: str = ""
     implies: Implies = "neutral"
     rule: str = ""
+    other_cues: tuple[Span, ...] = ()
 
     @property
     def label(self) -> str:
         """The source type (for :func:`medialit.render.highlight`)."""
         return self.source_type
+
+    @property
+    def cues(self) -> tuple[Span, ...]:
+        """Every cue of the relation, the first one (``cue``) first."""
+        return (self.cue, *self.other_cues)
 
     @property
     def speaker(self) -> str:

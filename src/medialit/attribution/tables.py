@@ -52,8 +52,10 @@ def source_rows(attributions: Iterable[Attribution]) -> list[dict[str, Any]]:
         mention = a.source.text if a.source else "(no source named)"
         if mention not in row["mentions"]:
             row["mentions"].append(mention)
-        row["cues"].append(a.cue.text.rstrip(":"))
-    return sorted(rows.values(), key=lambda r: (-r["count"], r["source"]))
+        row["cues"].extend(c.text.rstrip(":") for c in a.cues)
+    # most cited first; on a tie a named source before "no source" (common knowledge)
+    return sorted(rows.values(), key=lambda r: (-r["count"], r["type"] == "common_knowledge",
+                                                r["source"]))
 
 
 def attribution_table(doc: Document | str, attributions: Sequence[Attribution] | None = None) -> pd.DataFrame:
@@ -139,7 +141,7 @@ def attribution_summary(doc: Document | str, attributions: Sequence[Attribution]
         "direct": sum(a.direct for a in atts),
         "indirect": sum(not a.direct for a in atts),
         "by_type": {k: v for k, v in by_type.items() if v},
-        "judgement_verbs": sorted({a.cue.text.rstrip(":").lower() for a in atts
+        "judgement_verbs": sorted({c.text.rstrip(":").lower() for a in atts for c in a.cues
                                    if a.implies == "judgement" and a.source_type !=
                                    "common_knowledge"}),
         "top_sources": top,

@@ -137,8 +137,8 @@ def score_polnear(folder: Path) -> ScoreTable:
         prf = match_spans(gold["sources"], _source_items(found)).prf
         total += prf
         per_outlet.setdefault(article.split("_", 1)[0], PRF()).__iadd__(prf)
-        found_cues = {(a.cue.start, a.cue.end): {"start": a.cue.start, "end": a.cue.end}
-                      for a in found if a.source_type != "common_knowledge"}
+        found_cues = {(c.start, c.end): {"start": c.start, "end": c.end}
+                      for a in found if a.source_type != "common_knowledge" for c in a.cues}
         cues += match_spans(gold["cues"], list(found_cues.values())).prf
         direct += match_spans(gold["direct"], _source_items([a for a in found if a.direct])).prf
     rows = {"all sources": total, "cues": cues, "sources of direct quotes": direct}
