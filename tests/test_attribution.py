@@ -478,3 +478,28 @@ def test_one_source_span_per_relation():
     (b,) = find_attributions('Ann said it rained and added: "It was cold."')
     assert [c.text for c in b.cues] == ["said", "added:"] and b.direct
     assert len(find_attributions("Ann said it rained. Ann added that it was cold.")) == 2
+
+
+def test_verb_before_that_clause_after_auxiliaries():
+    (a,) = find_attributions("Federal investigators have also discovered that the files were gone.")
+    assert (a.source.text, a.cue.text, a.implies) == ("Federal investigators", "discovered",
+                                                       "unlisted")
+
+
+def test_expressed_concern_is_a_report():
+    (a,) = find_attributions("Republicans have expressed concern about the policy.")
+    assert (a.source.text, a.cue.text) == ("Republicans", "expressed")
+
+
+def test_document_by_its_author_and_polls_in_a_place():
+    (a,) = find_attributions("A study by professor Justin Levitt found 31 incidents.")
+    assert a.source.text == "A study by professor Justin Levitt"
+    assert a.source_type == "organization"
+    (b,) = find_attributions("Recent polls in Pennsylvania have shown a lead.")
+    assert b.source.text == "Recent polls in Pennsylvania"
+
+
+def test_cue_noun_after_a_quantifier():
+    assert find_attributions("Too many calls still go unanswered. Many questions remain.") == []
+    (a,) = find_attributions("Some claim that the vote was rigged.")
+    assert (a.source.text, a.source_type) == ("Some", "vague")

@@ -25,7 +25,7 @@ from .model import SourceType
 from .phrases import Phrase, according_source
 from .quotes import inner, quote_for
 from .subjects import evidence_before, inverted_source, source_before
-from .tokens import FUNCTION, OPEN_QUOTES, Tok
+from .tokens import FUNCTION, OPEN_QUOTES, SKIP, Tok
 from .vetoes import CUE_VETOES, SOURCE_VETOES, THAT_VERB, Candidate, Context, first_veto
 
 __all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "cue_pass",
@@ -215,11 +215,15 @@ def that_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
     t = toks[i]
     if i + 1 >= len(toks) or toks[i + 1].low != "that" or toks[i + 1].sent != t.sent:
         return None
-    if not (t.text.isalpha() and t.text.islower() and t.low.endswith(("ed", "s"))):
+    if not (t.text.isalpha() and t.text.islower() and t.low.endswith(("ed", "s", "ing"))):
         return None
     if t.low in _NOT_REPORTING or t.low in FUNCTION or t.low.endswith(("ss", "us", "is")):
         return None
-    prev = toks[i - 1] if i > 0 else None
+    k = i - 1
+    while k > 0 and i - k <= 3 and toks[k].sent == t.sent and (toks[k].low in SKIP or (
+            toks[k].low.endswith("ly") and toks[k].text.islower())):
+        k -= 1  # "have also discovered that", "is hoping that"
+    prev = toks[k] if k >= 0 else None
     if prev is None or prev.sent != t.sent or not (
             prev.low in {"he", "she", "they", "we", "i"} or prev.cap or prev.cls in {
                 "role", "collective", "org", "outlet"}):

@@ -41,6 +41,7 @@ Phrase = tuple[int, int]
 _BOUNDARY = words("boundary")
 _NOT_PHRASE_START = frozenset({"that", "no", "all", "both", "more", "any"})
 _LINKS = frozenset({"of", "for", "and", "&", "at", "from", "on"})
+_DOCUMENT_LINKS = frozenset({"by", "in"})
 _LEXICAL_LINKED = frozenset({"role", "collective", "org"})
 _HEAD_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "by", "on"})
 
@@ -117,11 +118,14 @@ def _step_possessive(toks: list[Tok], k: int, st: _Back, sent: int) -> _Back | N
 def _step_link(toks: list[Tok], k: int, st: _Back, sent: int) -> _Back | None:
     """A link between name words: "Secretary of State", "Johnson & Johnson"."""
     t = toks[k]
-    if t.low not in _LINKS or k - 1 < 0 or toks[k - 1].sent != sent:
+    if t.low not in _LINKS | _DOCUMENT_LINKS or k - 1 < 0 or toks[k - 1].sent != sent:
         return None
     before, step = toks[k - 1], 1
     if before.low == "the" and k - 2 >= 0:
         before, step = toks[k - 2], 2
+    if t.low in _DOCUMENT_LINKS and t.low not in _LINKS:  # "a study by X", "polls in Ohio"
+        return _Back(k - 1, k - 2, st.modifiers, True) if before.cls == "evidence" and step == 1 \
+            else st._replace(go_on=False)
     lexical = before.cls in _LEXICAL_LINKED
     if before.np and (t.low in {"of", "for", "&"} or (t.low == "and" and before.cap) or lexical):
         return _Back(k - step + 1, k - step, st.modifiers, True)

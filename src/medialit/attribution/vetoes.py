@@ -32,6 +32,7 @@ __all__ = ["CUE_VETOES", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES", "THAT_VERB",
            "Context", "Veto", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
+_QUANTIFIERS = words("quantifiers")
 _CLAUSE_START = words("clause_start")
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
                                "this", "that", "these"})
@@ -135,8 +136,12 @@ def possessive_claim(c: Candidate) -> bool:
 
 
 def _noun_after_determiner(c: Candidate) -> bool:
-    return c.entry.kind != "according" and c.prev is not None and c.prev.low in \
-        _NOUN_DETERMINERS and not possessive_claim(c)
+    if c.entry.kind == "according" or c.prev is None:
+        return False
+    if c.prev.low in _QUANTIFIERS and c.entry.noun:  # "many questions", not "some claim that"
+        nxt = c.next_in_sentence
+        return nxt is None or not (nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:")
+    return c.prev.low in _NOUN_DETERMINERS and not possessive_claim(c)
 
 
 def _noun_after_possessive(c: Candidate) -> bool:
@@ -182,8 +187,8 @@ CUE_VETOES: tuple[Veto, ...] = (
     Veto("capitalised_mid_sentence", "a capitalised cue inside a sentence that is not a "
          "title-case headline (\"the Says Act\")", _capitalised_mid_sentence),
     Veto("phrasal_verb", "\"show up\", \"call off\": not a reporting verb", _phrasal_verb),
-    Veto("noun_after_determiner", "a noun after a determiner: \"the claims\", \"his statement\" "
-         "(not \"his claim that\")",
+    Veto("noun_after_determiner", "a noun after a determiner: \"the claims\", \"his statement\", "
+         "\"many questions\" (not \"his claim that\", \"some claim that\")",
          _noun_after_determiner),
     Veto("noun_after_possessive", "a noun after a possessive: \"Editor's note\"",
          _noun_after_possessive),
