@@ -503,3 +503,11 @@ def test_cue_noun_after_a_quantifier():
     assert find_attributions("Too many calls still go unanswered. Many questions remain.") == []
     (a,) = find_attributions("Some claim that the vote was rigged.")
     assert (a.source.text, a.source_type) == ("Some", "vague")
+
+
+def test_verbs_of_saying_take_what_was_said_as_object():
+    """Levin's class 37.7: "mentioned the remarks", "revealed the figures" report content, with a
+    clear source; a vague noun phrase is not enough."""
+    (a,) = find_attributions("At the debate, Clinton mentioned the remarks Trump had made.")
+    assert (a.source.text, a.cue.text) == ("Clinton", "mentioned")
+    assert find_attributions("The weather suggested rain.") == []
