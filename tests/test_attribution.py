@@ -511,3 +511,10 @@ def test_verbs_of_saying_take_what_was_said_as_object():
     (a,) = find_attributions("At the debate, Clinton mentioned the remarks Trump had made.")
     assert (a.source.text, a.cue.text) == ("Clinton", "mentioned")
     assert find_attributions("The weather suggested rain.") == []
+
+
+def test_quantifier_standing_for_a_group():
+    (a,) = find_attributions("To varying degrees, all agreed that the plan would cost more.")
+    assert (a.source.text, a.source_type) == ("all", "vague")
+    (b,) = find_attributions("He met the families, many of whom say the claims are false.")
+    assert (b.source.text, b.source_type) == ("many of whom", "vague")

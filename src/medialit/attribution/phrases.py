@@ -28,6 +28,7 @@ from .tokens import (
     SKIP,
     SUBJECT_PRONOUNS,
     Tok,
+    clause_start,
     people_plural,
     pronoun_of,
 )
@@ -39,6 +40,7 @@ __all__ = ["BACK_STEPS", "Phrase", "according_source", "core", "final_cap_run", 
 Phrase = tuple[int, int]
 
 _BOUNDARY = words("boundary")
+_QUANTIFIERS = words("quantifiers")
 _NOT_PHRASE_START = frozenset({"that", "no", "all", "both", "more", "any"})
 _LINKS = frozenset({"of", "for", "and", "&", "at", "from", "on"})
 _DOCUMENT_LINKS = frozenset({"by", "in"})
@@ -191,6 +193,17 @@ def _is_question(toks: list[Tok], j: int) -> bool:
         j - 1].text in OPEN_QUOTES)
 
 
+def _quantifier_subject(toks: list[Tok], j: int) -> Phrase | None:
+    """A quantifier standing for a group: "all agreed", "many of whom say"."""
+    head = toks[j]
+    if head.low in _QUANTIFIERS and clause_start(toks, j):
+        return (j, j)
+    if head.low in {"whom", "them"} and j >= 2 and toks[j - 1].low == "of" and (
+            toks[j - 2].low in _QUANTIFIERS or toks[j - 2].cls == "collective"):
+        return (j - 2, j)
+    return None
+
+
 def np_back(toks: list[Tok], j: int, strict: bool = False) -> Phrase | None:
     """The source noun phrase whose last token is ``toks[j]``, as (first, last) indices.
 
@@ -203,6 +216,9 @@ def np_back(toks: list[Tok], j: int, strict: bool = False) -> Phrase | None:
         return None
     if head.low in SUBJECT_PRONOUNS or pronoun_of(head):
         return (j, j)
+    group = _quantifier_subject(toks, j)
+    if group is not None:
+        return group
     strong = head.np or people_plural(head)
     return _np_before(toks, j, strong) if _head_ok(head, strong, strict) else None
 

@@ -19,6 +19,7 @@ from .vetoes import POSSESSIVE_DETERMINERS, Candidate, possessive_claim
 __all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
 
 _ASPECT = words("aspect")
+_QUANTIFIERS = words("quantifiers")
 _AFTER_INVERTED = words("after_inverted")
 _APPOSITION_START = words("apposition_start")
 _PREPOSITIONS = words("prepositions")
@@ -69,6 +70,8 @@ def _skip_back(toks: list[Tok], i: int, sent: int) -> tuple[int, list[str]]:
     while j >= 0 and toks[j].sent == sent and (
             toks[j].low in SKIP or (toks[j].low.endswith("ly") and toks[j].text.islower()
                                     and len(toks[j].low) > 4)):
+        if toks[j].low in _QUANTIFIERS and clause_start(toks, j):
+            break  # ", all agreed": the quantifier is the subject ("they all agreed": it is not)
         skipped.append(toks[j].low)
         j -= 1
     while j >= 1 and toks[j - 1].low in _TIME_PREPOSITIONS and (
