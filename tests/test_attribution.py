@@ -518,3 +518,9 @@ def test_quantifier_standing_for_a_group():
     assert (a.source.text, a.source_type) == ("all", "vague")
     (b,) = find_attributions("He met the families, many of whom say the claims are false.")
     assert (b.source.text, b.source_type) == ("many of whom", "vague")
+
+
+def test_participle_subject_after_an_opening_phrase():
+    (a,) = find_attributions("Chastened by the analyses, Trump revised his plan, promising to "
+                             "focus more of its benefits on workers.")
+    assert (a.source.text, a.cue.text) == ("Trump", "promising")

@@ -199,6 +199,20 @@ def _subject_from_found(c: Candidate, j: int) -> Phrase | None | bool:
     return False
 
 
+def _after_opening_phrase(toks: list[Tok], j: int, sent: int) -> int:
+    """Where the clause before ``toks[j]`` starts, after an opening phrase that a comma closes
+    ("In a widely read column, two writers ...", "Chastened by the analyses, Trump ...")."""
+    k = j
+    while k > 0 and toks[k - 1].sent == sent:
+        k -= 1
+    opener = toks[k].low
+    if opener in _PREPOSITIONS or (toks[k].text.isalpha() and opener.endswith(("ed", "ing"))):
+        comma = next((m for m in range(k + 1, j) if toks[m].text == ","), None)
+        if comma is not None:
+            return comma + 1
+    return k
+
+
 def earlier_subject(c: Candidate, j: int) -> Phrase | None:
     """The subject of the clause before ``toks[j]``: the source of an earlier cue in the same
     sentence, else its first pronoun or name ("He noted ... and added")."""
@@ -206,9 +220,7 @@ def earlier_subject(c: Candidate, j: int) -> Phrase | None:
     if found is not False:
         return found  # type: ignore[return-value]
     toks, sent = c.toks, c.sent
-    k = j
-    while k > 0 and toks[k - 1].sent == sent:
-        k -= 1
+    k = _after_opening_phrase(toks, j, sent)
     while k < j:
         t = toks[k]
         if t.low in _CLAUSE_PRONOUNS:
