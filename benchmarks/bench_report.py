@@ -1,8 +1,11 @@
 """The reading report: time and detector calls of ``medialit.report(load_case_study())``.
 
 Each run starts from a fresh Document (nothing cached), makes the report without
-and with charts, and counts how many times each detector function ran. Prints the
-minimum and median time of ``--runs`` runs and the peak memory (tracemalloc) of one.
+and with charts, and counts how many times each detector function ran. Prints, for
+``--runs`` runs, the minimum and median wall time and the minimum and median CPU time
+(``time.process_time``: all threads of this process, vl-convert's renderer included;
+the load of a shared machine disturbs it less than wall time), the machine's load
+(``os.getloadavg``) beside them, and the peak memory (tracemalloc) of one report.
 
 Before/after (issue 12): run this file against an older checkout to compare, e.g.
 ``PYTHONPATH=/path/to/old/src .venv/bin/python benchmarks/bench_report.py``; the script
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import statistics
 import sys
 import time
@@ -56,14 +60,17 @@ def _fresh():
 
 
 def _time(charts: bool, runs: int) -> str:
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
         doc = _fresh()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         medialit.report(doc, charts=charts)
-        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+        wall.append(time.perf_counter() - start)
     # the minimum is the figure least disturbed by other work on a shared machine
-    return f"{min(times) * 1000:8.1f} ms min, {statistics.median(times) * 1000:8.1f} ms median of {runs}"
+    return (f"wall {min(wall) * 1000:7.1f} ms min, {statistics.median(wall) * 1000:7.1f} ms median; "
+            f"CPU {min(cpu) * 1000:7.1f} ms min, {statistics.median(cpu) * 1000:7.1f} ms median "
+            f"(of {runs}; load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
 
 
 def main() -> None:
@@ -74,6 +81,7 @@ def main() -> None:
     print(f"medialit from {medialit.__file__}")
     print(f"report(load_case_study(), charts=False): {_time(False, args.runs)}")
     print(f"report(load_case_study(), charts=True):  {_time(True, args.runs)}")
+    print(f"report(load_case_study(), charts=False): {_time(False, args.runs)}  (again, to show the spread)")
     tracemalloc.start()
     medialit.report(_fresh(), charts=False)
     peak = tracemalloc.get_traced_memory()[1]

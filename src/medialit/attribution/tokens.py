@@ -6,7 +6,7 @@ its entry in ``attribution_sources.tsv`` (``cls``), looked up once.
 
 >>> from medialit.text import as_document
 >>> doc = as_document("Rep. John D. Podesta didn't say.")
->>> [t.text for t in tokenize(doc.text, doc.sentences, doc.tokens)]
+>>> [t.text for t in tokenize(doc.text, doc.sentences, doc.token_offsets)]
 ['Rep.', 'John', 'D.', 'Podesta', 'did', "n't", 'say', '.']
 """
 
@@ -84,24 +84,25 @@ def is_cap(tok: Tok) -> bool:
     return tok.cap
 
 
-def tokenize(text: str, sentences: Sequence[Span], spans: Sequence[Span]) -> list[Tok]:
-    """Tokens from the shared tokenizer (``spans``: :attr:`medialit.text.Document.tokens`, in
-    order), numbered by the sentence (of ``sentences``) they stand in."""
+def tokenize(text: str, sentences: Sequence[Span], offsets: Sequence[tuple[int, int]]) -> list[Tok]:
+    """Tokens from the shared tokenizer (``offsets``: :attr:`medialit.text.Document.token_offsets`,
+    in order), numbered by the sentence (of ``sentences``) they stand in."""
     out: list[Tok] = []
+    append = out.append
     last_end = -1
-    k, n = 0, len(sentences)
-    for sp in spans:
-        while k < n and sentences[k].end <= sp.start:
+    ends = [s.end for s in sentences]
+    k, n = 0, len(ends)
+    for start, end in offsets:
+        while k < n and ends[k] <= start:
             k += 1
-        newline = last_end >= 0 and "\n" in text[last_end:sp.start]
-        out.append(Tok(sp.start, sp.end, sp.text, k, newline))
-        last_end = sp.end
+        append(Tok(start, end, text[start:end], k, last_end >= 0 and "\n" in text[last_end:start]))
+        last_end = end
     return out
 
 
 def tokens_of(doc: Document) -> list[Tok]:
     """The tokens of a document, from its shared reading (:mod:`medialit.text`)."""
-    return tokenize(doc.text, doc.sentences, doc.tokens)
+    return tokenize(doc.text, doc.sentences, doc.token_offsets)
 
 
 def pronoun_of(tok: Tok) -> str | None:

@@ -13,10 +13,11 @@ paragraphs, sentences, words and quotations are. Each is defined once, here:
 ``Document.sentences`` / ``Document.sentence_of(offset)`` / ``Document.sentence_index(offset)``
     The only sentence splitter (NLTK Punkt with medialit's abbreviations, never
     crossing a paragraph); lookups by offset use bisect (O(log n)).
-``Document.tokens`` / ``token_spans(text, start, end)``
-    The only word tokenizer (NLTK's Treebank ``span_tokenize``, curly
-    apostrophes read as straight ones); ``Document.words`` are the tokens with
-    a letter or digit.
+``Document.tokens`` / ``Document.token_offsets`` / ``token_spans(text, start, end)``
+    The only word tokenizer: NLTK's Treebank rules (its ``span_tokenize``
+    offsets, curly apostrophes read as straight ones), run over all sentences
+    at once by :mod:`medialit.text.tokens`; ``Document.words`` are the tokens
+    with a letter or digit.
 ``quote_regions(text) -> QuoteRegions`` / ``Document.quotes``
     Quoted regions (:class:`Quote`, ``kind`` ``"marks"`` or ``"block"``):
     straight and curly double quotes, guillemets, the ASCII pairs \\`\\` '', and
