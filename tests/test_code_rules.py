@@ -27,7 +27,7 @@ LONG_FUNCTION_EXEMPTIONS: dict[str, str] = {}
 #: The analysis layer: text basis, detectors, analysis object and evaluation (no views).
 ANALYSIS_MODULES = [
     "medialit.text", "medialit.text.document", "medialit.text.quotes", "medialit.text.terms",
-    "medialit.text.spans", "medialit.text.result", "medialit.document", "medialit.hedging",
+    "medialit.text.spans", "medialit.text.result", "medialit.text.tokens", "medialit.document", "medialit.hedging",
     "medialit.framing", "medialit.claims", "medialit.attribution", "medialit.analysis", "medialit.summary",
 ]
 VIEW_LIBRARIES = ("IPython", "ipywidgets", "altair")
@@ -102,6 +102,41 @@ def test_no_module_imports_another_modules_private_names():
     assert not bad, "; ".join(bad)
 
 
+def _defined_names(tree: ast.Module) -> set[str]:
+    """Names a module binds at its top level (defs, classes, assignments, imports)."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return names
+
+
+def _forwarded(modules, name: str, path: Path, tree: ast.Module):
+    """Names imported from a medialit module that only forwards them (its ``__getattr__``)."""
+    for module, names in _imports(name, path, tree):
+        target = modules.get(module)
+        if target is None or "__getattr__" not in _defined_names(target[1]):
+            continue
+        package_dir = target[0].parent if target[0].name == "__init__.py" else None
+        for n in names:
+            submodule = package_dir is not None and ((package_dir / f"{n}.py").exists() or (package_dir / n).is_dir())
+            if n not in _defined_names(target[1]) and not submodule:
+                yield f"{name} imports {n} from {module}, which only forwards it"
+
+
+def test_no_module_imports_a_name_another_module_only_forwards():
+    """A view is imported from the view module itself (``from .render import highlight_attributions``),
+    not through an analysis module's lazy ``__getattr__`` kept for the lessons' old imports."""
+    modules = {name: (path, tree) for name, path, tree in _modules()}
+    bad = [line for name, (path, tree) in modules.items() for line in _forwarded(modules, name, path, tree)]
+    assert not bad, "; ".join(bad)
+
+
 def test_the_module_map_in_contributing_names_every_module():
     text = (SRC.parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
     table = text[text.index("## Module map") :]
@@ -119,3 +154,7 @@ def test_the_rules_can_fail():
     assert ("medialit.framing", ["_compile"]) in found and ("altair", []) in found
     function = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))
     assert function.end_lineno - function.lineno + 1 > MAX_FUNCTION_LINES
+    modules = {name: (path, tree) for name, path, tree in _modules()}
+    forwarding = ast.parse("from .attribution import highlight_attributions, find_attributions\n")
+    assert list(_forwarded(modules, "medialit.report", SRC / "report.py", forwarding)) == [
+        "medialit.report imports highlight_attributions from medialit.attribution, which only forwards it"]

@@ -30,10 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis import DETECTORS, Analysis, analyze
-from .attribution import highlight_attributions
 from .claims import CLAIM_TYPES
 from .display import chart_description
-from .render import highlight
+from .render import highlight, highlight_attributions
 from .safefile import write_atomic
 from .summary import format_value
 from .text import Document
