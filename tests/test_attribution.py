@@ -524,3 +524,10 @@ def test_participle_subject_after_an_opening_phrase():
     (a,) = find_attributions("Chastened by the analyses, Trump revised his plan, promising to "
                              "focus more of its benefits on workers.")
     assert (a.source.text, a.cue.text) == ("Trump", "promising")
+
+
+def test_source_before_an_aside_or_a_time_phrase():
+    (a,) = find_attributions("Younger voters, in particular, have expressed doubts about her.")
+    assert a.source.text == "Younger voters"
+    (b,) = find_attributions("Wells Fargo just this month announced it would end the bonuses.")
+    assert (b.source.text, b.cue.text) == ("Wells Fargo", "announced")

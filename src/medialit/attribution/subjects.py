@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .lexicon import words
 from .phrases import Phrase, np_back, np_forward, paren_open
-from .tokens import BE, CLOSE_QUOTES, DETS, QUOTE_MARKS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
+from .tokens import BE, CLOSE_QUOTES, DETS, FUNCTION, QUOTE_MARKS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
 from .vetoes import POSSESSIVE_DETERMINERS, Candidate, possessive_claim
 
 __all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
@@ -64,21 +64,26 @@ def evidence_before(c: Candidate) -> Phrase | None:
 
 
 def _skip_back(toks: list[Tok], i: int, sent: int) -> tuple[int, list[str]]:
-    """Step back over auxiliaries, adverbs and time phrases between a source and its verb."""
+    """Step back over auxiliaries, adverbs and time phrases between a source and its verb, in any
+    order ("Wells Fargo just this month announced")."""
     j = i - 1
     skipped: list[str] = []
-    while j >= 0 and toks[j].sent == sent and (
-            toks[j].low in SKIP or (toks[j].low.endswith("ly") and toks[j].text.islower()
-                                    and len(toks[j].low) > 4)):
-        if toks[j].low in _QUANTIFIERS and clause_start(toks, j):
-            break  # ", all agreed": the quantifier is the subject ("they all agreed": it is not)
-        skipped.append(toks[j].low)
-        j -= 1
-    while j >= 1 and toks[j - 1].low in _TIME_PREPOSITIONS and (
-            toks[j].cls in {"nonname", "time"} or toks[j].text.isdigit()):
-        j -= 2  # "Sanders on Tuesday said", "who in 2010 said"
-        while j >= 0 and toks[j].text == ",":
+    moved = True
+    while moved:
+        moved = False
+        while j >= 0 and toks[j].sent == sent and (
+                toks[j].low in SKIP or (toks[j].low.endswith("ly") and toks[j].text.islower()
+                                        and len(toks[j].low) > 4)):
+            if toks[j].low in _QUANTIFIERS and clause_start(toks, j):
+                break  # ", all agreed": the quantifier is the subject ("they all agreed": not)
+            skipped.append(toks[j].low)
             j -= 1
+        while j >= 1 and toks[j - 1].low in _TIME_PREPOSITIONS and (
+                toks[j].cls in {"nonname", "time"} or toks[j].text.isdigit()):
+            j -= 2  # "Sanders on Tuesday said", "who in 2010 said"
+            moved = True
+            while j >= 0 and toks[j].text == ",":
+                j -= 1
     return j, skipped
 
 
@@ -121,6 +126,8 @@ def _apposition(c: Candidate, j: int) -> Found:
             if opening and np is not None and toks[np[1]].low not in SUBJECT_PRONOUNS and (
                     clause_start(toks, np[0])):
                 return (np[0], j - 1), "source, apposition, + verb"
+            if np is not None and _aside(toks, k, j) and clause_start(toks, np[0]):
+                return np, "source, aside, + verb"  # "Younger voters, in particular, have said"
             named = _named_apposition(toks, k, j)
             if named is not None:
                 return named, "source, apposition, + verb"
@@ -128,6 +135,13 @@ def _apposition(c: Candidate, j: int) -> Found:
             break
         k -= 1
     return None, ""
+
+
+def _aside(toks: list[Tok], k: int, j: int) -> bool:
+    """A short aside between the commas ``toks[k]`` and ``toks[j]``: "in particular", "however"."""
+    words_ = toks[k + 1:j]
+    return 1 <= len(words_) <= 3 and all(w.text.isalpha() and w.text.islower() for w in words_) and (
+        words_[0].low in _PREPOSITIONS or words_[0].low.endswith("ly") or words_[0].low in FUNCTION)
 
 
 def _named_apposition(toks: list[Tok], k: int, j: int) -> Phrase | None:
