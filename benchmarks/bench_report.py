@@ -6,6 +6,8 @@ and with charts, and counts how many times each detector function ran. Prints, f
 (``time.process_time``: all threads of this process, vl-convert's renderer included;
 the load of a shared machine disturbs it less than wall time), the machine's load
 (``os.getloadavg``) beside them, and the peak memory (tracemalloc) of one report.
+It also prints how much of a report with charts is vl-convert drawing the SVGs
+(its JavaScript engine, the same in every version): the floor of ``charts=True``.
 
 Before/after (issue 12): run this file against an older checkout to compare, e.g.
 ``PYTHONPATH=/path/to/old/src .venv/bin/python benchmarks/bench_report.py``; the script
@@ -73,6 +75,41 @@ def _time(charts: bool, runs: int) -> str:
             f"(of {runs}; load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
 
 
+def _drawing_share(runs: int) -> str:
+    """CPU time inside vl-convert's SVG drawing (``vl_convert.vegalite_to_svg``) per report with charts.
+
+    The drawing runs in vl-convert's own JavaScript engine: no change to medialit's Python makes it
+    faster, so it is the floor of ``charts=True``."""
+    import vl_convert
+
+    original = vl_convert.vegalite_to_svg
+    spent: list[float] = []
+
+    def timed(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent.append(time.process_time() - start)
+
+    vl_convert.vegalite_to_svg = timed
+    try:
+        drawing, total, charts = [], [], 0
+        for _ in range(runs):
+            spent.clear()
+            doc = _fresh()
+            start = time.process_time()
+            medialit.report(doc, charts=True)
+            total.append(time.process_time() - start)
+            drawing.append(sum(spent))
+            charts = len(spent)
+    finally:
+        vl_convert.vegalite_to_svg = original
+    rest = min(t - d for t, d in zip(total, drawing, strict=True))
+    return (f"{min(drawing) * 1000:7.1f} ms min, {statistics.median(drawing) * 1000:7.1f} ms median CPU for "
+            f"{charts} charts; the rest of the report {rest * 1000:.1f} ms min")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median is printed)")
@@ -82,6 +119,7 @@ def main() -> None:
     print(f"report(load_case_study(), charts=False): {_time(False, args.runs)}")
     print(f"report(load_case_study(), charts=True):  {_time(True, args.runs)}")
     print(f"report(load_case_study(), charts=False): {_time(False, args.runs)}  (again, to show the spread)")
+    print(f"  of charts=True, vl-convert drawing the SVGs: {_drawing_share(args.runs)}")
     tracemalloc.start()
     medialit.report(_fresh(), charts=False)
     peak = tracemalloc.get_traced_memory()[1]
