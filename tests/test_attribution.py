@@ -531,3 +531,12 @@ def test_source_before_an_aside_or_a_time_phrase():
     assert a.source.text == "Younger voters"
     (b,) = find_attributions("Wells Fargo just this month announced it would end the bonuses.")
     assert (b.source.text, b.cue.text) == ("Wells Fargo", "announced")
+
+
+def test_plural_cue_noun_after_a_preposition_is_a_noun_phrase():
+    """"18% of Labour claims": a noun phrase, not "Labour" claiming; with a determiner or a
+    singular verb the subject still counts ("the board of Acme claims that")."""
+    assert find_attributions("The site rated 18% of Labour claims as false.") == []
+    assert find_attributions("The list kept several of Acme Holdings claims about the merger.") == []
+    (a,) = find_attributions("Residents of Millbrook claim that the river flooded twice.")
+    assert (a.source.text, a.cue.text) == ("Residents of Millbrook", "claim")

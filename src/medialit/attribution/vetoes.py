@@ -250,6 +250,20 @@ def _that_verb_after_noun(c: Candidate) -> bool:
     return c.src is not None and c.entry is THAT_VERB and not clause_start(c.toks, c.src[0])
 
 
+_PREPOSITIONS = words("prepositions")
+
+
+def _noun_cue_after_preposition(c: Candidate) -> bool:
+    """"32% of Republican claims", "because of Pagliano's Fifth Amendment claims": a plural cue
+    noun after a preposition and capitalised words only (no determiner) is a noun phrase, not a
+    subject and its verb."""
+    if c.src is None or not c.entry.noun or not c.form.endswith("s") or c.src[0] == 0:
+        return False
+    before, words_ = c.toks[c.src[0] - 1], c.toks[c.src[0]:c.src[1] + 1]
+    return before.sent == c.sent and before.low in _PREPOSITIONS and all(
+        t.cap or t.low in {"'s", "’s"} for t in words_)
+
+
 #: Vetoes tried once the source is found.
 SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("participle_after_noun", "a participle after a noun: \"people accused of\"",
@@ -267,6 +281,8 @@ SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("which_believes", "\"which\" as the believer", _which_believes),
     Veto("that_verb_after_noun", "\"Cabinet positions that require\": a noun and a relative "
          "clause, not a verb + that-clause", _that_verb_after_noun),
+    Veto("noun_cue_after_preposition", "\"32% of Republican claims\": a cue noun after a "
+         "preposition and an adjective or name is a noun phrase", _noun_cue_after_preposition),
 )
 
 #: Every veto, in the order they are tried.
