@@ -540,3 +540,13 @@ def test_plural_cue_noun_after_a_preposition_is_a_noun_phrase():
     assert find_attributions("The list kept several of Acme Holdings claims about the merger.") == []
     (a,) = find_attributions("Residents of Millbrook claim that the river flooded twice.")
     assert (a.source.text, a.cue.text) == ("Residents of Millbrook", "claim")
+
+
+def test_long_appositions_before_the_verb():
+    """An apposition may open with a participle, follow a parenthesis, or follow a dateline."""
+    (a,) = find_attributions("The mayor, opening the new library on Monday, said the town had waited.")
+    assert a.source.text.startswith("The mayor") and a.cue.text == "said"
+    (b,) = find_attributions("Rep. Ann Lee (D-Ore.), chair of the budget panel, said the plan was late.")
+    assert b.source.text.startswith("Rep. Ann Lee") and b.source_type == "named_person"
+    (c,) = find_attributions("MILLBROOK -- Governor Ray Holt, touring the dam, argued that it held.")
+    assert c.source.text.startswith("Governor Ray Holt") and c.cue.text == "argued"

@@ -120,9 +120,8 @@ def _apposition(c: Candidate, j: int) -> Found:
     k = j - 1
     while k > 0 and toks[k].sent == c.sent and j - k < 45:
         if toks[k].text in _DASHES and toks[k].text[0] == t.text[0]:
-            np = np_back(toks, k - 1, strict=True)
-            opening = toks[k + 1].low in _APPOSITION_START or toks[k + 1].np or toks[
-                k + 1].text.isdigit() or (np is not None and toks[np[1]].cap)
+            np = np_back(toks, _before_note(toks, k - 1), strict=True)
+            opening = _opens_apposition(toks[k + 1]) or (np is not None and toks[np[1]].cap)
             if opening and np is not None and toks[np[1]].low not in SUBJECT_PRONOUNS and (
                     clause_start(toks, np[0])):
                 return (np[0], j - 1), "source, apposition, + verb"
@@ -135,6 +134,22 @@ def _apposition(c: Candidate, j: int) -> Found:
             break
         k -= 1
     return None, ""
+
+
+def _opens_apposition(t: Tok) -> bool:
+    """A word that may open an apposition: "a lawyer", "who lost", "Mr. Lee", "55", or a
+    participle ("The mayor, opening the library, said")."""
+    return t.low in _APPOSITION_START or t.np or t.text.isdigit() or (
+        t.text.isalpha() and t.text.islower() and t.low.endswith("ing") and len(t.low) > 4)
+
+
+def _before_note(toks: list[Tok], k: int) -> int:
+    """The index before a parenthesis that closes at ``toks[k]`` ("Rep. Lee (D-Ore.), chair of
+    ..."), else ``k``."""
+    if toks[k].text != ")":
+        return k
+    m = paren_open(toks, k)
+    return m - 1 if toks[m].text == "(" and m > 0 else k
 
 
 def _aside(toks: list[Tok], k: int, j: int) -> bool:

@@ -32,6 +32,8 @@ OPEN_QUOTES = words("open_quotes")
 CLOSE_QUOTES = words("close_quotes")
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
 _CLAUSE_OPENERS = words("clause_openers")
+#: Punctuation after which a clause begins; a dash also ends a dateline ("WASHINGTON -- President Obama said").
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "--", "—", "–"})
 
 
 class Tok:
@@ -128,4 +130,4 @@ def clause_start(toks: list[Tok], k: int) -> bool:
     if k == 0 or toks[k - 1].sent != toks[k].sent:
         return True
     before = toks[k - 1]
-    return before.text in QUOTE_MARKS or before.text in ",;:" or before.low in _CLAUSE_OPENERS
+    return before.text in QUOTE_MARKS or before.text in _CLAUSE_PUNCTUATION or before.low in _CLAUSE_OPENERS

@@ -129,6 +129,8 @@ def paragraph_spans(text: str) -> list[Paragraph]:
 
 _sentence_tokenizer = None
 _SENTENCE_END = re.compile(r"[.?!]")  # Punkt's sentence-ending characters
+#: Characters no sentence starts with: a cut before one is undone.
+_NO_SENTENCE_START = frozenset(")],;:")
 
 
 def _punkt():
@@ -169,8 +171,10 @@ def sentence_spans(text: str, paragraphs: list[Paragraph] | None = None) -> list
             if s >= e:
                 continue
             previous = out[-1] if len(out) > first else None
-            if previous is not None and text[s].islower() and "\n" not in text[previous.end : s]:
-                # Punkt cut after an abbreviation it did not know: "(R-Ga.) | said", "N.Y. | co-chair"
+            if previous is not None and (text[s].islower() or text[s] in _NO_SENTENCE_START) and (
+                    "\n" not in text[previous.end : s]):
+                # Punkt cut after an abbreviation it did not know: "(R-Ga.) | said", "N.Y. | co-chair",
+                # or inside a parenthesis: "Sen. Bo Park (R-Ky. | ), who"
                 out[-1] = Span(previous.start, e, text[previous.start : e])
             else:
                 out.append(Span(s, e, text[s:e]))
