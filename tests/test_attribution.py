@@ -550,3 +550,25 @@ def test_long_appositions_before_the_verb():
     assert b.source.text.startswith("Rep. Ann Lee") and b.source_type == "named_person"
     (c,) = find_attributions("MILLBROOK -- Governor Ray Holt, touring the dam, argued that it held.")
     assert c.source.text.startswith("Governor Ray Holt") and c.cue.text == "argued"
+
+
+def test_verbs_that_present_something_as_something():
+    """Levin's class 29.2 with its "as": "views the dam as a risk" is the source's view; without
+    "as" the verb is a plain action ("painted the fence", "saw the river")."""
+    (a,) = find_attributions("The minister views the old dam as a serious risk.")
+    assert (a.source.text, a.cue.text) == ("The minister", "views")
+    (b,) = find_attributions("Mayor Ruiz painted her rival as a friend of developers.")
+    assert (b.source.text, b.cue.text, b.implies) == ("Mayor Ruiz", "painted", "judgement")
+    assert find_attributions("Mayor Ruiz painted the fence. The engineer saw the river.") == []
+
+
+def test_more_judgement_complaint_and_advice_verbs():
+    """Levin's classes 33 (judgement), 37.8 (complain) and 37.9 (advise, with an object pronoun
+    before its content)."""
+    (a,) = find_attributions("Councillor Amos chastised the board for the delay.")
+    assert (a.source.text, a.cue.text, a.implies) == ("Councillor Amos", "chastised", "judgement")
+    (b,) = find_attributions("Residents griped about the new quotas.")
+    assert (b.source.text, b.cue.text) == ("Residents", "griped")
+    (c,) = find_attributions("The spokeswoman informed them that the port would close.")
+    assert (c.source.text, c.cue.text) == ("The spokeswoman", "informed")
+    assert find_attributions("The spokeswoman informed them.") == []

@@ -149,20 +149,49 @@ def _noun_after_possessive(c: Candidate) -> bool:
         c.entry.noun or not c.form.endswith("ing")) and not possessive_claim(c)
 
 
+#: Object pronouns that may stand between a cue and its content ("warned them that").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+#: How far after a cue of the frame "as" its "as" may stand ("painted his rival as weak").
+_AS_WINDOW = 8
+
+
+def _as_follows(c: Candidate) -> bool:
+    """"views the deal as a loss", "cast himself as the outsider": "as" within a few words after the
+    cue, before any clause boundary."""
+    toks, end = c.toks, min(len(c.toks), c.i + c.length + _AS_WINDOW)
+    for t in toks[c.i + c.length:end]:
+        if t.sent != c.sent or t.text in {";", ":", ".", "?", "!"} or t.low in {"that", "and", "but"}:
+            return False
+        if t.low == "as":
+            return True
+    return False
+
+
+def _content_start(c: Candidate) -> Tok | None:
+    """The token after the cue in its sentence, past an object pronoun before "that", "about",
+    "of" or a quotation ("warned them that", "informed him of the plan")."""
+    nxt = c.next_in_sentence
+    if nxt is not None and nxt.low in _OBJECT_PRONOUNS and c.i + c.length + 1 < len(c.toks):
+        after = c.toks[c.i + c.length + 1]
+        if after.sent == c.sent and (after.low in {"that", "about", "of"} or after.text in OPEN_QUOTES):
+            return after
+    return nxt
+
+
 def _complement_ok(c: Candidate) -> bool:
-    """Check what follows the cue when the lexicon asks for "that", a clause or a topic."""
+    """Check what follows the cue when the lexicon asks for "that", a clause, a topic or "as"."""
+    if "as" in c.entry.frame:
+        return _as_follows(c)
     if not c.entry.frame & {"that", "clause", "about"}:
         return True
-    nxt = c.next_in_sentence
+    nxt = _content_start(c)
     if nxt is None:
         return False
     if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:":
         return True
     if "about" in c.entry.frame and nxt.low in {"about", "of", "on"}:
         return True  # "spoke about the plan", "talked of leaving"
-    if "clause" in c.entry.frame:
-        return nxt.low in _CLAUSE_START or nxt.cap
-    return False
+    return "clause" in c.entry.frame and (nxt.low in _CLAUSE_START or nxt.cap)
 
 
 def _no_content(c: Candidate) -> bool:
