@@ -572,3 +572,30 @@ def test_more_judgement_complaint_and_advice_verbs():
     (c,) = find_attributions("The spokeswoman informed them that the port would close.")
     assert (c.source.text, c.cue.text) == ("The spokeswoman", "informed")
     assert find_attributions("The spokeswoman informed them.") == []
+
+
+def test_plural_and_participle_forms_of_listed_verbs():
+    (a,) = find_attributions("Several council members echo her doubts about the budget.")
+    assert (a.source.text, a.cue.text) == ("Several council members", "echo")
+    (b,) = find_attributions("Critics condemn the plan as reckless.")
+    assert (b.source.text, b.cue.text) == ("Critics", "condemn")
+
+
+def test_aspect_phrasal_and_byline_uses_are_not_reports():
+    assert find_attributions("Many shoppers continued to stay away from the market.") == []
+    assert find_attributions("She called into the radio show when she was ill.") == []
+    assert find_attributions("Ann Lee reported from Millbrook, and Bo Chen contributed.") == []
+    (a,) = find_attributions('Ann Lee continued: "The dam will hold."')
+    assert a.source.text == "Ann Lee"
+
+
+def test_source_with_a_relative_clause_without_who():
+    (a,) = find_attributions("All the economists we consulted said the dam would hold.")
+    assert (a.source.text, a.rule) == ("the economists we consulted", "source (whom someone asked) + verb")
+    (b,) = find_attributions("Everyone we asked praised the new bridge.")
+    assert b.source.text == "Everyone we asked"
+
+
+def test_inverted_source_followed_by_its_outlet():
+    (a,) = find_attributions('"Turnout was low," wrote Ann Lee for the Valley Gazette. "Rain kept voters home."')
+    assert a.source.text.startswith("Ann Lee") and a.direct

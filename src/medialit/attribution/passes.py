@@ -26,7 +26,7 @@ from .phrases import Phrase, according_source
 from .quotes import inner, quote_for
 from .subjects import evidence_before, inverted_source, source_before
 from .tokens import FUNCTION, OPEN_QUOTES, SKIP, Tok
-from .vetoes import CUE_VETOES, SOURCE_VETOES, THAT_VERB, Candidate, Context, first_veto
+from .vetoes import CONTACT_CLAUSE, CUE_VETOES, SOURCE_VETOES, THAT_VERB, Candidate, Context, first_veto
 
 __all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "cue_pass",
            "dash_signatures", "speaker_label_pass", "speaker_labels"]
@@ -272,6 +272,16 @@ def _verdict(c: Candidate, f: Found | None, rejected_by: str | None) -> Verdict:
     return Verdict(c.cue, rejected_by, f.rule if f is not None else "", source)
 
 
+def _drop_cues_inside(ctx: Context, f: Found) -> None:
+    """A cue inside the source phrase of a later one belongs to that phrase: "Everyone we asked
+    praised the bridge" is one attribution, with the source "Everyone we asked"."""
+    if f.src is None or f.rule != CONTACT_CLAUSE:
+        return
+    start, end = ctx.toks[f.src[0]].start, ctx.toks[f.src[1]].end
+    while ctx.found and ctx.found[-1].src is not None and start <= ctx.found[-1].cue.start < end:
+        ctx.found.pop()
+
+
 def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) -> None:
     """Reporting verbs and phrases; each verdict is added to ``trace`` when one is given."""
     toks = ctx.toks
@@ -290,6 +300,7 @@ def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) 
             i += 1
             continue
         if f is not None:
+            _drop_cues_inside(ctx, f)
             ctx.found.append(f)
             taken.update(range(i, i + length))
             if f.src is not None and f.src[0] > i:

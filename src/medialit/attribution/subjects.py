@@ -14,7 +14,7 @@ from __future__ import annotations
 from .lexicon import words
 from .phrases import Phrase, np_back, np_forward, paren_open
 from .tokens import BE, CLOSE_QUOTES, DETS, FUNCTION, QUOTE_MARKS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
-from .vetoes import POSSESSIVE_DETERMINERS, Candidate, possessive_claim
+from .vetoes import CONTACT_CLAUSE, POSSESSIVE_DETERMINERS, Candidate, possessive_claim
 
 __all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
 
@@ -191,6 +191,19 @@ def _after_skipping(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     return _voice(c, j, skipped)
 
 
+def _contact_clause(c: Candidate, j: int) -> Phrase | None:
+    """"all the experts I interviewed said", "Everyone we asked agreed": a source with a relative
+    clause of a pronoun and a past verb (no "who"), ending at ``toks[j]``."""
+    toks, t = c.toks, c.toks[j]
+    if j < 2 or not (t.text.isalpha() and t.text.islower() and (
+            t.low.endswith("ed") or t.low in _IRREGULAR_PP)):
+        return None
+    if toks[j - 1].low not in _CLAUSE_PRONOUNS or toks[j - 2].sent != c.sent:
+        return None
+    np = np_back(toks, j - 2, strict=True)
+    return (np[0], j) if np is not None and toks[j - 2].np else None
+
+
 def _by_word_before(c: Candidate, j: int) -> Found:
     """The source found from the word ``toks[j]`` right before the verb (and its skips)."""
     t = c.toks[j]
@@ -214,7 +227,10 @@ def source_before(c: Candidate) -> Found:
     "it is said that"."""
     j, skipped = _skip_back(c.toks, c.i, c.sent)
     decided = _after_skipping(c, j, skipped)
-    return decided if decided is not None else _by_word_before(c, j)
+    if decided is not None:
+        return decided
+    contact = _contact_clause(c, j)
+    return (contact, CONTACT_CLAUSE) if contact is not None else _by_word_before(c, j)
 
 
 def _subject_from_found(c: Candidate, j: int) -> Phrase | None | bool:

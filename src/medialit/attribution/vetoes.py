@@ -9,7 +9,7 @@ like the context conditions of :mod:`medialit.hedging`: to change a rule, read
 its predicate; to add one, add a :class:`Veto`.
 
 >>> [v.name for v in CUE_VETOES][:3]
-['capitalised_mid_sentence', 'phrasal_verb', 'noun_after_determiner']
+['capitalised_mid_sentence', 'phrasal_verb', 'aspect_verb']
 """
 
 from __future__ import annotations
@@ -28,14 +28,16 @@ from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_s
 if TYPE_CHECKING:
     from .quotes import Quotes
 
-__all__ = ["CUE_VETOES", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate",
-           "Context", "Veto", "first_veto", "possessive_claim"]
+__all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES", "THAT_VERB", "VETOES",
+           "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
 _QUANTIFIERS = words("quantifiers")
 _CLAUSE_START = words("clause_start")
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
                                "this", "that", "these"})
+#: The rule name of a source with a relative clause without "who" ("the experts I interviewed said").
+CONTACT_CLAUSE = "source (whom someone asked) + verb"
 #: Possessive determiners that can name the source of a cue noun ("his claim that").
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
 _CONTENT_BEFORE = re.compile(r"[”\"]|''|,\s*\S+(?:\s+\S+){0,4}\s*$")
@@ -124,8 +126,25 @@ def _capitalised_mid_sentence(c: Candidate) -> bool:
 
 
 def _phrasal_verb(c: Candidate) -> bool:
-    return c.entry.kind != "according" and c.nxt is not None and c.nxt.low in {
-        "up", "off", "out"} and c.entry.cue in {"show", "call"}
+    return c.entry.kind != "according" and c.nxt is not None and (c.nxt.low in {
+        "up", "off", "out"} and c.entry.cue in {"show", "call"} or (
+        c.nxt.low == "into" and c.entry.cue == "call"))
+
+
+_ASPECT = words("aspect")
+
+
+def _aspect_verb(c: Candidate) -> bool:
+    """"continued to stay away": an aspect verb before "to" says how long, not what was said."""
+    nxt = c.next_in_sentence
+    return c.entry.cue in _ASPECT and nxt is not None and nxt.low == "to"
+
+
+def _byline_place(c: Candidate) -> bool:
+    """"Ann Lee reported from Midway Atoll": a byline's place, not reported content."""
+    toks, k = c.toks, c.i + c.length
+    return c.entry.cue == "report" and k + 1 < len(toks) and toks[k].low == "from" and (
+        toks[k + 1].cap and toks[k + 1].sent == c.sent)
 
 
 def possessive_claim(c: Candidate) -> bool:
@@ -215,7 +234,10 @@ def _inside_quotation(c: Candidate) -> bool:
 CUE_VETOES: tuple[Veto, ...] = (
     Veto("capitalised_mid_sentence", "a capitalised cue inside a sentence that is not a "
          "title-case headline (\"the Says Act\")", _capitalised_mid_sentence),
-    Veto("phrasal_verb", "\"show up\", \"call off\": not a reporting verb", _phrasal_verb),
+    Veto("phrasal_verb", "\"show up\", \"call off\", \"called into the show\": not a reporting verb",
+         _phrasal_verb),
+    Veto("aspect_verb", "\"continued to stay away\": an aspect verb before \"to\"", _aspect_verb),
+    Veto("byline_place", "\"Ann Lee reported from Midway Atoll\": a byline's place", _byline_place),
     Veto("noun_after_determiner", "a noun after a determiner: \"the claims\", \"his statement\", "
          "\"many questions\" (not \"his claim that\", \"some claim that\")",
          _noun_after_determiner),
@@ -247,7 +269,8 @@ def _evidence_needs_document(c: Candidate) -> bool:
 def _noun_cue_needs_clear_source(c: Candidate) -> bool:
     if c.src is None or not c.entry.noun or c.rule == "possessor + noun cue":
         return False
-    head = c.toks[c.src[1]]
+    # "the experts I interviewed said": the head stands before the pronoun and verb of its clause
+    head = c.toks[c.src[1] - 2 if c.rule == CONTACT_CLAUSE else c.src[1]]
     return not (head.np or head.low in SUBJECT_PRONOUNS)
 
 
