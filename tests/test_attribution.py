@@ -599,3 +599,17 @@ def test_source_with_a_relative_clause_without_who():
 def test_inverted_source_followed_by_its_outlet():
     (a,) = find_attributions('"Turnout was low," wrote Ann Lee for the Valley Gazette. "Rain kept voters home."')
     assert a.source.text.startswith("Ann Lee") and a.direct
+
+
+def test_speaker_before_a_participle_with_its_content():
+    (a,) = find_attributions('The video ends with Mayor Ruiz saying, "We will rebuild."')
+    assert (a.source.text, a.cue.text, a.rule) == ("Mayor Ruiz", "saying", "name + participle + content")
+    assert find_attributions("The road leading to the dam was closed.") == []
+
+
+def test_texts_that_read_and_outlets_that_have_learned():
+    (a,) = find_attributions('"We ask for patience," the letter reads.')
+    assert (a.source.text, a.cue.text) == ("the letter", "reads")
+    (b,) = find_attributions("The mayor plans to resign, the Gazette has learned.")
+    assert (b.source.text, b.cue.text) == ("the Gazette", "learned")
+    assert find_attributions("The students learned to swim. She read the report.") == []

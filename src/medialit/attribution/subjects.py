@@ -110,8 +110,22 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     if form.endswith("ing") and not (set(skipped) & BE):
         if toks[j].text == ",":
             return earlier_subject(c, j), "participle: clause subject"
-        return None, ""
+        return _speaker_of_participle(c, j, skipped), "name + participle + content"
     return None
+
+
+def _speaker_of_participle(c: Candidate, j: int, skipped: list[str]) -> Phrase | None:
+    """"footage of Trump saying, 'That makes me smart'", "a reporter asking whether": the name or
+    source word right before a participle whose quoted or that-clause content follows."""
+    toks, k = c.toks, c.i + c.length
+    if skipped or c.entry.kind != "speech" or k + 1 >= len(toks) or toks[k].sent != c.sent:
+        return None
+    nxt, after = toks[k], toks[k + 1]
+    content = nxt.low in {"that", "whether"} or nxt.text in QUOTE_MARKS or nxt.text == ":" or (
+        nxt.text == "," and after.text in QUOTE_MARKS)
+    if not content or not (toks[j].np or toks[j].low in {"him", "her", "them"}):
+        return None
+    return (j, j) if toks[j].low in {"him", "her", "them"} else np_back(toks, j, strict=True)
 
 
 def _apposition(c: Candidate, j: int) -> Found:
