@@ -613,3 +613,18 @@ def test_texts_that_read_and_outlets_that_have_learned():
     (b,) = find_attributions("The mayor plans to resign, the Gazette has learned.")
     assert (b.source.text, b.cue.text) == ("the Gazette", "learned")
     assert find_attributions("The students learned to swim. She read the report.") == []
+
+
+def test_belief_verb_with_quoted_content_before_or_after():
+    (a,) = find_attributions('"The levee will not hold," Ms. Ortiz concluded.')
+    assert (a.source.text, a.cue.text) == ("Ms. Ortiz", "concluded")
+    (b,) = find_attributions('He concluded: "The levee will not hold."')
+    assert b.source.text == "He" and b.direct
+    assert find_attributions("It was written in a language they understand.") == []
+
+
+def test_participle_after_by_takes_the_clause_subject():
+    (a,) = find_attributions("The mayor opened the meeting by noting that the dam was safe.")
+    assert (a.source.text, a.cue.text, a.rule) == ("The mayor", "noting", "by + participle: clause subject")
+    (b,) = find_attributions('"Stay home," the chief said, before warning that roads would flood.')
+    assert b.source.text == "the chief" and [c.text for c in b.cues] == ["said", "warning"]

@@ -86,7 +86,8 @@ class _Assembler:
 
 
 #: Rules whose source is the subject of an earlier cue in the same clause: one relation.
-_CONTINUING = frozenset({"participle: clause subject", "coordinated: clause subject"})
+_CONTINUING = frozenset({"participle: clause subject", "coordinated: clause subject",
+                         "by + participle: clause subject"})
 
 
 def _fold(a: Attribution, f: Found) -> Attribution:

@@ -28,6 +28,8 @@ _IRREGULAR_PP = words("irregular_participles")
 _DASHES = frozenset({",", "--", "—", "–"})
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late"})
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: Prepositions before a participle whose subject is the clause's ("opened by noting that").
+_MANNER_PREPOSITIONS = frozenset({"by", "while", "before", "after", "without"})
 
 Found = tuple[Phrase | None, str]
 
@@ -110,6 +112,8 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     if form.endswith("ing") and not (set(skipped) & BE):
         if toks[j].text == ",":
             return earlier_subject(c, j), "participle: clause subject"
+        if toks[j].low in _MANNER_PREPOSITIONS and not skipped:
+            return earlier_subject(c, j), "by + participle: clause subject"  # "began by noting that"
         return _speaker_of_participle(c, j, skipped), "name + participle + content"
     return None
 
@@ -282,6 +286,9 @@ def earlier_subject(c: Candidate, j: int) -> Phrase | None:
     k = _after_opening_phrase(toks, j, sent)
     while k < j:
         t = toks[k]
+        if c.ctx.quotes.strictly_inside(t.start):
+            k += 1  # a name inside a quotation is not the clause's subject
+            continue
         if t.low in _CLAUSE_PRONOUNS:
             return (k, k)
         after_preposition = k > 0 and toks[k - 1].sent == sent and toks[k - 1].low in _PREPOSITIONS

@@ -213,15 +213,18 @@ def _complement_ok(c: Candidate) -> bool:
     return "clause" in c.entry.frame and (nxt.low in _CLAUSE_START or nxt.cap)
 
 
-def _no_content(c: Candidate) -> bool:
-    if c.entry.kind == "according" or _complement_ok(c):
-        return False
-    # the content may come first: '“No,” he insisted.' / 'Prices rose, she noted.'
+def _content_before(c: Candidate) -> bool:
+    """The content came first and the cue ends the clause: '“No,” he insisted.' / 'Prices rose,
+    she noted.'"""
     nxt, toks = c.nxt, c.toks
     ends_clause = nxt is None or nxt.sent != c.sent or nxt.text in {".", "!", "?", ";"}
     sent_start = next(t.start for t in toks[max(0, c.i - 60):c.i + 1] if t.sent == c.sent)
     before = c.ctx.text[sent_start:c.cue.start]
-    return not (ends_clause and _CONTENT_BEFORE.search(before))
+    return bool(ends_clause and _CONTENT_BEFORE.search(before))
+
+
+def _no_content(c: Candidate) -> bool:
+    return c.entry.kind != "according" and not _complement_ok(c) and not _content_before(c)
 
 
 def _inside_quotation(c: Candidate) -> bool:
@@ -290,8 +293,13 @@ def _belief_relative_clause(c: Candidate) -> bool:
 
 
 def _belief_without_content(c: Candidate) -> bool:
+    """"a language they understand." (no content) but not 'He concluded: "..."' or '"...,"
+    Matthews concluded.'"""
     nxt = c.next_in_sentence
-    return c.entry.kind == "belief" and (nxt is None or not nxt.text[0].isalnum())
+    if c.entry.kind != "belief" or (nxt is not None and (
+            nxt.text[0].isalnum() or nxt.text in OPEN_QUOTES or nxt.text == ":")):
+        return False
+    return not _content_before(c)
 
 
 def _which_believes(c: Candidate) -> bool:
