@@ -628,3 +628,12 @@ def test_participle_after_by_takes_the_clause_subject():
     assert (a.source.text, a.cue.text, a.rule) == ("The mayor", "noting", "by + participle: clause subject")
     (b,) = find_attributions('"Stay home," the chief said, before warning that roads would flood.')
     assert b.source.text == "the chief" and [c.text for c in b.cues] == ["said", "warning"]
+
+
+def test_a_poll_with_its_modifiers_and_a_statement_sent_by_the_subject():
+    (a,) = find_attributions("The latest county opinion poll released Friday shows that turnout fell.")
+    assert (a.source.text, a.rule) == ("The latest county opinion poll", "document + verb")
+    (b,) = find_attributions("The council issued a statement calling the closure a mistake.")
+    assert (b.source.text, b.cue.text, b.rule) == ("The council", "calling", "document + participle: its sender")
+    assert find_attributions("The mill faced the email scandal even after the board decided against "
+                             "recommending charges.") == []

@@ -87,7 +87,7 @@ class _Assembler:
 
 #: Rules whose source is the subject of an earlier cue in the same clause: one relation.
 _CONTINUING = frozenset({"participle: clause subject", "coordinated: clause subject",
-                         "by + participle: clause subject"})
+                         "by + participle: clause subject", "document + participle: its sender"})
 
 
 def _fold(a: Attribution, f: Found) -> Attribution:

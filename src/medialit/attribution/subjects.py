@@ -58,11 +58,24 @@ def evidence_before(c: Candidate) -> Phrase | None:
     k = i - 1
     while k >= 0 and toks[k].sent == c.sent and i - k <= 20 and toks[k].text not in {";", ":"}:
         if toks[k].cls == "evidence":
-            np = np_back(toks, k, strict=True)
+            np = _with_modifiers(toks, np_back(toks, k, strict=True), c.sent)
             if np is not None and (clause_start(toks, np[0]) or toks[np[0]].low in DETS):
                 return np
         k -= 1
     return None
+
+
+def _with_modifiers(toks: list[Tok], np: Phrase | None, sent: int) -> Phrase | None:
+    """A document's phrase with the plain words before it back to its determiner: "The latest
+    Reuters/Ipsos opinion poll" (np_back stops at lower-case modifiers)."""
+    if np is None or toks[np[0]].low in DETS:
+        return np
+    k = np[0] - 1
+    while k >= 0 and np[0] - k <= 5 and toks[k].sent == sent and toks[k].low not in DETS and (
+            toks[k].np or (toks[k].text.isalpha() and toks[k].text.islower()
+                           and toks[k].low not in FUNCTION)):
+        k -= 1
+    return (k, np[1]) if k >= 0 and toks[k].sent == sent and toks[k].low in DETS else np
 
 
 def _skip_back(toks: list[Tok], i: int, sent: int) -> tuple[int, list[str]]:
@@ -110,12 +123,43 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
             return None, "passive-it"
         return _agent(c), "passive + by + source"
     if form.endswith("ing") and not (set(skipped) & BE):
-        if toks[j].text == ",":
-            return earlier_subject(c, j), "participle: clause subject"
-        if toks[j].low in _MANNER_PREPOSITIONS and not skipped:
-            return earlier_subject(c, j), "by + participle: clause subject"  # "began by noting that"
-        return _speaker_of_participle(c, j, skipped), "name + participle + content"
+        return _participle_source(c, j, skipped)
     return None
+
+
+def _participle_source(c: Candidate, j: int, skipped: list[str]) -> Found:
+    """The source of a present participle cue, from the word ``toks[j]`` before it."""
+    t = c.toks[j]
+    if t.text == ",":
+        return earlier_subject(c, j), "participle: clause subject"
+    if t.low in _MANNER_PREPOSITIONS and not skipped:
+        return earlier_subject(c, j), "by + participle: clause subject"  # "began by noting that"
+    if _document_before(c, j):
+        return earlier_subject(c, j), "document + participle: its sender"
+    return _speaker_of_participle(c, j, skipped), "name + participle + content"
+
+
+def _document_before(c: Candidate, j: int) -> bool:
+    """"issued a statement calling the test a violation", "sent a letter to the board urging":
+    a statement, letter or post sent by the clause's subject, a few words before a speech
+    participle."""
+    toks = c.toks
+    if c.entry.kind != "speech":
+        return False
+    for k in range(j, max(j - 8, 0), -1):
+        t = toks[k]
+        if t.cls == "evidence" and k > 1 and toks[k - 1].low in DETS and not clause_start(toks, k - 1):
+            return True
+        if t.sent != c.sent or not _in_object_phrase(t):
+            return False
+    return False
+
+
+def _in_object_phrase(t: Tok) -> bool:
+    """A word of a noun phrase and its prepositional phrases ("to the school board", "early
+    Friday"), not a verb or a connective."""
+    return t.np or t.cls in {"time", "nonname"} or t.low in _PREPOSITIONS or t.low in DETS or (
+        t.text.isalpha() and t.text.islower() and t.low not in FUNCTION and not t.low.endswith("ed"))
 
 
 def _speaker_of_participle(c: Candidate, j: int, skipped: list[str]) -> Phrase | None:
