@@ -637,3 +637,13 @@ def test_a_poll_with_its_modifiers_and_a_statement_sent_by_the_subject():
     assert (b.source.text, b.cue.text, b.rule) == ("The council", "calling", "document + participle: its sender")
     assert find_attributions("The mill faced the email scandal even after the board decided against "
                              "recommending charges.") == []
+
+
+def test_agent_of_a_passive_cue_after_its_complement_or_in_lower_case():
+    (a,) = find_attributions("The mayor has been called a liar by several residents.")
+    assert (a.source.text, a.rule) == ("several residents", "passive + by + source")
+    (b,) = find_attributions("Her views were echoed by a number of tax lawyers.")
+    assert b.source.text == "a number of tax lawyers"
+    (c,) = find_attributions("The story was being told by the Valley Gazette.")
+    assert c.source.text == "the Valley Gazette"
+    assert find_attributions("He was told to leave by noon.") == []

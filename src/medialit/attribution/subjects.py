@@ -102,15 +102,35 @@ def _skip_back(toks: list[Tok], i: int, sent: int) -> tuple[int, list[str]]:
     return j, skipped
 
 
+#: How many words may stand between a passive cue and its "by" ("was called a liar by").
+_AGENT_GAP = 4
+
+
 def _agent(c: Candidate) -> Phrase | None:
-    """The agent of a passive cue: "was first reported by The Washington Post"."""
-    k = c.i + c.length
-    if k + 1 >= len(c.toks) or c.toks[k].low != "by" or c.toks[k].sent != c.sent:
+    """The agent of a passive cue: "was first reported by The Washington Post", "has been called
+    a charlatan by fellow physicians", "was endorsed by dozens of papers"."""
+    toks, k = c.toks, c.i + c.length
+    while k < len(toks) and k - (c.i + c.length) < _AGENT_GAP and toks[k].sent == c.sent and (
+            toks[k].low != "by" and toks[k].text.isalpha() and toks[k].low not in {"that", "to"}):
+        k += 1
+    if k + 1 >= len(toks) or toks[k].low != "by" or toks[k].sent != c.sent:
         return None
-    np = np_forward(c.toks, k + 1)
-    if np is None or not (c.toks[np[1]].np or c.toks[np[1]].low in _CLAUSE_PRONOUNS):
+    np = np_forward(toks, k + 1) or _plain_agent(toks, k + 1, c.sent)
+    if np is None or not (toks[np[1]].np or toks[np[1]].low in _CLAUSE_PRONOUNS):
         return None
     return np
+
+
+def _plain_agent(toks: list[Tok], k: int, sent: int) -> Phrase | None:
+    """A lower-case agent phrase after "by": "several residents", "dozens of papers", "a number of
+    tax experts"; up to its first punctuation or clause word, its head a source word."""
+    end = k
+    while end < len(toks) and end - k < 8 and toks[end].sent == sent and toks[end].text.isalpha() and (
+            toks[end].low not in FUNCTION or toks[end].low in {"of", "the", "a", "an"} or toks[end].low in DETS):
+        end += 1
+    while end > k and toks[end - 1].low in FUNCTION:
+        end -= 1
+    return (k, end - 1) if end > k else None
 
 
 def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:

@@ -254,7 +254,7 @@ CUE_VETOES: tuple[Veto, ...] = (
 
 
 def _participle_after_noun(c: Candidate) -> bool:
-    if c.src is None or c.nxt is None or c.nxt.low not in {"of", "by"}:
+    if c.src is None or c.nxt is None or c.nxt.low not in {"of", "by"} or c.src[0] > c.i:
         return False
     if not (c.form.endswith("ed") or c.form in _IRREGULAR_PP):
         return False
