@@ -647,3 +647,18 @@ def test_agent_of_a_passive_cue_after_its_complement_or_in_lower_case():
     (c,) = find_attributions("The story was being told by the Valley Gazette.")
     assert c.source.text == "the Valley Gazette"
     assert find_attributions("He was told to leave by noon.") == []
+
+
+def test_indirect_questions_and_quotations_closed_just_before_the_source():
+    (a,) = find_attributions("The coach has repeatedly wondered whether the referees will be fair.")
+    assert (a.source.text, a.cue.text) == ("The coach", "wondered")
+    (b,) = find_attributions('"Get back!" the officer shouts while running toward the river.')
+    assert (b.source.text, b.cue.text) == ("the officer", "shouts")
+    (c,) = find_attributions("The governor spoke warmly of her years on the council.")
+    assert c.cue.text == "spoke"
+
+
+def test_a_question_to_the_reader_has_no_source():
+    assert find_attributions("Do you know where the money went?") == []
+    (a,) = find_attributions("You know that the money is gone.")
+    assert a.source.text == "You"

@@ -41,6 +41,11 @@ CONTACT_CLAUSE = "source (whom someone asked) + verb"
 #: Possessive determiners that can name the source of a cue noun ("his claim that").
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
 _CONTENT_BEFORE = re.compile(r"[”\"]|''|,\s*\S+(?:\s+\S+){0,4}\s*$")
+#: A quotation closed by a comma, "!" or "?" just before the source: '"...!" Scott's niece, ...,
+#: shouted to the crowd', '"...," she yells while moving'.
+_QUOTE_JUST_BEFORE = re.compile(r"[,!?]\s*(?:[”\"]|'')\s*(?:\S+\s+){0,12}$")
+#: Words that open an indirect question, the content of "wondered whether", "know what".
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where"})
 
 #: The cue of a verb found only by the that-clause after it ("Trump bragged that").
 THAT_VERB = Cue("(verb + that)", "speech", "unlisted", False, frozenset(),
@@ -190,7 +195,9 @@ def _content_start(c: Candidate) -> Tok | None:
     """The token after the cue in its sentence, past an object pronoun before "that", "about",
     "of" or a quotation ("warned them that", "informed him of the plan")."""
     nxt = c.next_in_sentence
-    if nxt is not None and nxt.low in _OBJECT_PRONOUNS and c.i + c.length + 1 < len(c.toks):
+    skippable = nxt is not None and (nxt.low in _OBJECT_PRONOUNS or (
+        nxt.low.endswith("ly") and nxt.text.isalpha() and nxt.text.islower()))  # "spoke emotionally of"
+    if skippable and c.i + c.length + 1 < len(c.toks):
         after = c.toks[c.i + c.length + 1]
         if after.sent == c.sent and (after.low in {"that", "about", "of"} or after.text in OPEN_QUOTES):
             return after
@@ -206,8 +213,8 @@ def _complement_ok(c: Candidate) -> bool:
     nxt = _content_start(c)
     if nxt is None:
         return False
-    if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:":
-        return True
+    if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:" or nxt.low in _QUESTION_WORDS:
+        return True  # "wondered whether", "wanted to know who"
     if "about" in c.entry.frame and nxt.low in {"about", "of", "on"}:
         return True  # "spoke about the plan", "talked of leaving"
     return "clause" in c.entry.frame and (nxt.low in _CLAUSE_START or nxt.cap)
@@ -220,7 +227,7 @@ def _content_before(c: Candidate) -> bool:
     ends_clause = nxt is None or nxt.sent != c.sent or nxt.text in {".", "!", "?", ";"}
     sent_start = next(t.start for t in toks[max(0, c.i - 60):c.i + 1] if t.sent == c.sent)
     before = c.ctx.text[sent_start:c.cue.start]
-    return bool(ends_clause and _CONTENT_BEFORE.search(before))
+    return bool(ends_clause and _CONTENT_BEFORE.search(before)) or bool(_QUOTE_JUST_BEFORE.search(before))
 
 
 def _no_content(c: Candidate) -> bool:
@@ -324,6 +331,14 @@ def _noun_cue_after_preposition(c: Candidate) -> bool:
         t.cap or t.low in {"'s", "’s"} for t in words_)
 
 
+def _question_to_the_reader(c: Candidate) -> bool:
+    """"Do you know where the returns are?", "Can you imagine if ...?": the writer asks the reader,
+    who is no source."""
+    if c.src is None or c.src[0] != c.src[1] or c.toks[c.src[0]].low != "you":
+        return False
+    return c.ctx.sentences[c.sent].text.rstrip(" \"”’'").endswith("?")
+
+
 #: Vetoes tried once the source is found.
 SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("participle_after_noun", "a participle after a noun: \"people accused of\"",
@@ -341,6 +356,8 @@ SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("which_believes", "\"which\" as the believer", _which_believes),
     Veto("that_verb_after_noun", "\"Cabinet positions that require\": a noun and a relative "
          "clause, not a verb + that-clause", _that_verb_after_noun),
+    Veto("question_to_the_reader", "\"Do you know where ...?\": the writer asks the reader",
+         _question_to_the_reader),
     Veto("noun_cue_after_preposition", "\"32% of Republican claims\": a cue noun after a "
          "preposition and an adjective or name is a noun phrase", _noun_cue_after_preposition),
 )
