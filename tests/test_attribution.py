@@ -662,3 +662,14 @@ def test_a_question_to_the_reader_has_no_source():
     assert find_attributions("Do you know where the money went?") == []
     (a,) = find_attributions("You know that the money is gone.")
     assert a.source.text == "You"
+
+
+def test_source_with_a_modifier_after_its_head():
+    """The whole phrase, not the noun inside its modifier: "people involved in the talks", not
+    "the talks"; "advisers to the mayor", not "the mayor"."""
+    (a,) = find_attributions("Many people involved in the talks assumed that the mill had money.")
+    assert (a.source.text, a.rule) == ("Many people involved in the talks", "source + modifier + verb")
+    (b,) = find_attributions("Advisers to the mayor say the vote will be close.")
+    assert b.source.text == "Advisers to the mayor"
+    (c,) = find_attributions("At the meeting, Mayor Ruiz cited alarming figures from the survey.")
+    assert c.source.text == "Mayor Ruiz"

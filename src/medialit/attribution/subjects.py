@@ -14,7 +14,7 @@ from __future__ import annotations
 from .lexicon import words
 from .phrases import Phrase, np_back, np_forward, paren_open
 from .tokens import BE, CLOSE_QUOTES, DETS, FUNCTION, QUOTE_MARKS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
-from .vetoes import CONTACT_CLAUSE, POSSESSIVE_DETERMINERS, Candidate, possessive_claim
+from .vetoes import CONTACT_CLAUSE, MODIFIED_SUBJECT, POSSESSIVE_DETERMINERS, Candidate, possessive_claim
 
 __all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
 
@@ -304,6 +304,40 @@ def _by_word_before(c: Candidate, j: int) -> Found:
     return (np, "source + verb") if np is not None else (None, "")
 
 
+#: How far back from its verb a subject with a modifier after it may start.
+_MODIFIED_SUBJECT_SPAN = 12
+
+
+def _modified_subject(c: Candidate, j: int) -> Phrase | None:
+    """A source phrase at the start of its clause with a modifier after its head, ending at
+    ``toks[j]``: "Many people involved in the talks assumed", "Residents of the old mill town
+    across the river say". The modifier is a prepositional phrase, or a participle and one
+    ("involved in"); the word before the verb ends a noun phrase (a name, a source word or a
+    plural), so no verb of a clause of its own stands between."""
+    toks, start = c.toks, j
+    while start > 0 and j - start < _MODIFIED_SUBJECT_SPAN and toks[start - 1].sent == c.sent and (
+            toks[start - 1].text not in {",", ";", ":"}):
+        start -= 1
+    last = toks[j]
+    if not (last.np or last.cls or (last.text.isalpha() and last.text.islower() and last.low.endswith("s")
+                                    and not last.low.endswith("ss"))):
+        return None
+    for h in range(start, j):
+        if not toks[h].np:
+            continue
+        k = h + 1
+        if toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low.endswith("ed") and (
+                not toks[h].cap):
+            k += 1  # "people involved in"
+        if toks[k].low not in _PREPOSITIONS:
+            continue
+        np = np_back(toks, h, strict=True)
+        ok = np is not None and np[0] == start and all(_in_object_phrase(t) or t.low == "and"
+                                                       for t in toks[k + 1:j + 1])
+        return (start, j) if ok else None
+    return None
+
+
 def source_before(c: Candidate) -> Found:
     """The source before the cue and the rule that found it; ``(None, "passive-it")`` for
     "it is said that"."""
@@ -312,7 +346,17 @@ def source_before(c: Candidate) -> Found:
     if decided is not None:
         return decided
     contact = _contact_clause(c, j)
-    return (contact, CONTACT_CLAUSE) if contact is not None else _by_word_before(c, j)
+    if contact is not None:
+        return contact, CONTACT_CLAUSE
+    found = _by_word_before(c, j)
+    np, toks = found[0], c.toks
+    inside_phrase = found[1] == "source + verb" and np is not None and np[0] > 0 and toks[
+        np[0] - 1].sent == c.sent and toks[np[0] - 1].low in _PREPOSITIONS  # "of the town say"
+    if c.entry.kind != "evidence" and (inside_phrase or (np is None and found[1] == "")):
+        modified = _modified_subject(c, j)
+        if modified is not None:
+            return modified, MODIFIED_SUBJECT
+    return found
 
 
 def _subject_from_found(c: Candidate, j: int) -> Phrase | None | bool:

@@ -28,8 +28,8 @@ from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_s
 if TYPE_CHECKING:
     from .quotes import Quotes
 
-__all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES", "THAT_VERB", "VETOES",
-           "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
+__all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "MODIFIED_SUBJECT", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES",
+           "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
 _QUANTIFIERS = words("quantifiers")
@@ -38,6 +38,8 @@ _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "
                                "this", "that", "these"})
 #: The rule name of a source with a relative clause without "who" ("the experts I interviewed said").
 CONTACT_CLAUSE = "source (whom someone asked) + verb"
+#: The rule name of a source with a modifier after its head ("Many people involved in the talks said").
+MODIFIED_SUBJECT = "source + modifier + verb"
 #: Possessive determiners that can name the source of a cue noun ("his claim that").
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
 _CONTENT_BEFORE = re.compile(r"[”\"]|''|,\s*\S+(?:\s+\S+){0,4}\s*$")
@@ -277,8 +279,8 @@ def _evidence_needs_document(c: Candidate) -> bool:
 
 
 def _noun_cue_needs_clear_source(c: Candidate) -> bool:
-    if c.src is None or not c.entry.noun or c.rule == "possessor + noun cue":
-        return False
+    if c.src is None or not c.entry.noun or c.rule in {"possessor + noun cue", MODIFIED_SUBJECT}:
+        return False  # a modified subject's head was checked by its rule
     # "the experts I interviewed said": the head stands before the pronoun and verb of its clause
     head = c.toks[c.src[1] - 2 if c.rule == CONTACT_CLAUSE else c.src[1]]
     return not (head.np or head.low in SUBJECT_PRONOUNS)
