@@ -673,3 +673,13 @@ def test_source_with_a_modifier_after_its_head():
     assert b.source.text == "Advisers to the mayor"
     (c,) = find_attributions("At the meeting, Mayor Ruiz cited alarming figures from the survey.")
     assert c.source.text == "Mayor Ruiz"
+
+
+def test_conjecture_say_and_message_verbs_from_levin():
+    (a,) = find_attributions("The inspector confessed his part in the delay.")
+    assert (a.source.text, a.cue.text) == ("The inspector", "confessed")
+    (b,) = find_attributions("Few residents foresaw that the river would rise.")
+    assert (b.source.text, b.cue.text) == ("Few residents", "foresaw")
+    (c,) = find_attributions('Her father wired, "Come home at once."')
+    assert (c.source.text, c.cue.text) == ("Her father", "wired")
+    assert find_attributions("Clinton emails were released. Official figures were late.") == []
