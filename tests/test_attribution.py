@@ -683,3 +683,17 @@ def test_conjecture_say_and_message_verbs_from_levin():
     (c,) = find_attributions('Her father wired, "Come home at once."')
     assert (c.source.text, c.cue.text) == ("Her father", "wired")
     assert find_attributions("Clinton emails were released. Official figures were late.") == []
+
+
+def test_light_verb_with_a_message_noun():
+    (a,) = find_attributions('On Monday, Senator Lee made the following comment: "Rates are too high."')
+    assert (a.source.text, a.cue.text) == ("Senator Lee", "made the following comment:")
+    (b,) = find_attributions("The mayor has made the case that the dam is safe.")
+    assert (b.source.text, b.cue.text) == ("The mayor", "made the case")
+    assert find_attributions("The council made a decision. Allies would help Millbrook make its case, "
+                             "including the county.") == []
+
+
+def test_made_it_clear():
+    (a,) = find_attributions("The coach made it clear he had doubts about the referee.")
+    assert (a.source.text, a.cue.text, a.implies) == ("The coach", "made it clear", "judgement")

@@ -26,7 +26,7 @@ from .phrases import Phrase, according_source
 from .quotes import inner, quote_for
 from .subjects import evidence_before, inverted_source, source_before
 from .tokens import FUNCTION, OPEN_QUOTES, SKIP, Tok
-from .vetoes import CONTACT_CLAUSE, CUE_VETOES, SOURCE_VETOES, THAT_VERB, Candidate, Context, first_veto
+from .vetoes import CONTACT_CLAUSE, CUE_VETOES, LIGHT_VERB, SOURCE_VETOES, THAT_VERB, Candidate, Context, first_veto
 
 __all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "cue_pass",
            "dash_signatures", "speaker_label_pass", "speaker_labels"]
@@ -231,6 +231,25 @@ def that_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
     return 1, THAT_VERB
 
 
+_LIGHT_VERBS = words("light_verbs")
+_MESSAGE_NOUNS = words("message_nouns")
+
+
+def light_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
+    """A light verb and its message noun, up to three words apart: "made the following comment",
+    "has made the case", "issued a stern warning". The content check (that, a colon, a quotation,
+    about/of/on) is the cue's frame."""
+    if toks[i].low not in _LIGHT_VERBS or not toks[i].text.islower():
+        return None
+    for k in range(i + 1, min(i + 5, len(toks))):
+        t = toks[k]
+        if t.sent != toks[i].sent or not t.text.isalpha():
+            return None
+        if t.low in _MESSAGE_NOUNS:
+            return k - i + 1, LIGHT_VERB
+    return None
+
+
 def _find_source(c: Candidate) -> tuple[Phrase | None, str]:
     """The source of a candidate and the rule that found it."""
     if c.entry.kind == "according":
@@ -287,7 +306,7 @@ def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) 
     toks = ctx.toks
     i = 0
     while i < len(toks):
-        m = None if i in taken else match_cue(toks, i) or that_verb(toks, i)
+        m = None if i in taken else match_cue(toks, i) or that_verb(toks, i) or light_verb(toks, i)
         if m is None:
             i += 1
             continue

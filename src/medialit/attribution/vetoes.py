@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .quotes import Quotes
 
 __all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "MODIFIED_SUBJECT", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES",
-           "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
+           "LIGHT_VERB", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
 _QUANTIFIERS = words("quantifiers")
@@ -52,6 +52,9 @@ _QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when
 #: The cue of a verb found only by the that-clause after it ("Trump bragged that").
 THAT_VERB = Cue("(verb + that)", "speech", "unlisted", False, frozenset(),
                 "a verb followed by a that-clause: someone says, thinks or finds something")
+#: The cue of a light verb with a message noun ("made the following comment:", "made the case that").
+LIGHT_VERB = Cue("(light verb + message noun)", "speech", "neutral", False, frozenset({"message"}),
+                 "a verb such as make or issue with a noun for what was said: the noun carries the report")
 
 
 @dataclass
@@ -206,10 +209,23 @@ def _content_start(c: Candidate) -> Tok | None:
     return nxt
 
 
+def _message_follows(c: Candidate) -> bool:
+    """What a light verb's message is about or says: "made the following comment:", "made the
+    case that", "made the case for"."""
+    nxt = c.next_in_sentence
+    return nxt is not None and (nxt.low in {"that", "about", "of", "on", "for"} or nxt.text in OPEN_QUOTES
+                                or nxt.text == ":")
+
+
+#: Frames checked by a function of their own: "as" (29.2 "views the deal as"), "message" (light verbs).
+_SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {"as": _as_follows, "message": _message_follows}
+
+
 def _complement_ok(c: Candidate) -> bool:
     """Check what follows the cue when the lexicon asks for "that", a clause, a topic or "as"."""
-    if "as" in c.entry.frame:
-        return _as_follows(c)
+    special = _SPECIAL_FRAMES.get(next(iter(c.entry.frame & _SPECIAL_FRAMES.keys()), ""))
+    if special is not None:
+        return special(c)
     if not c.entry.frame & {"that", "clause", "about"}:
         return True
     nxt = _content_start(c)
