@@ -697,3 +697,16 @@ def test_light_verb_with_a_message_noun():
 def test_made_it_clear():
     (a,) = find_attributions("The coach made it clear he had doubts about the referee.")
     assert (a.source.text, a.cue.text, a.implies) == ("The coach", "made it clear", "judgement")
+
+
+def test_findings_of_a_poll_or_study_named_in_a_phrase():
+    (a,) = find_attributions("In the latest county poll, Mayor Ruiz leads by three points.")
+    assert (a.source.text, a.cue.text, a.source_type) == ("the latest county poll", "In", "organization")
+    (b,) = find_attributions("The dam has cost forty million dollars, by one estimate.")
+    assert b.source.text == "one estimate"
+    assert find_attributions("In the spring, the mayor left. In 2015, the study began.") == []
+
+
+def test_prepositional_phrases_like_according_to():
+    (a,) = find_attributions("In the words of the mayor, the dam is a disgrace.")
+    assert (a.source.text, a.cue.text) == ("the mayor", "In the words of")

@@ -25,8 +25,18 @@ from .model import SourceType
 from .phrases import Phrase, according_source
 from .quotes import inner, quote_for
 from .subjects import evidence_before, inverted_source, source_before
-from .tokens import FUNCTION, OPEN_QUOTES, SKIP, Tok
-from .vetoes import CONTACT_CLAUSE, CUE_VETOES, LIGHT_VERB, SOURCE_VETOES, THAT_VERB, Candidate, Context, first_veto
+from .tokens import FUNCTION, OPEN_QUOTES, SKIP, Tok, clause_start
+from .vetoes import (
+    CONTACT_CLAUSE,
+    CUE_VETOES,
+    IN_DOCUMENT,
+    LIGHT_VERB,
+    SOURCE_VETOES,
+    THAT_VERB,
+    Candidate,
+    Context,
+    first_veto,
+)
 
 __all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "cue_pass",
            "dash_signatures", "speaker_label_pass", "speaker_labels"]
@@ -250,6 +260,21 @@ def light_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
     return None
 
 
+_FINDINGS = words("findings")
+
+
+def in_document(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
+    """"In this poll, Trump rose", "..., by one estimate.": "in" or "by" opening a clause, before a
+    poll, survey, study or estimate that ends the phrase (a comma, a full stop) within nine words."""
+    if toks[i].low not in {"in", "by"} or not clause_start(toks, i):
+        return None
+    for k in range(i + 1, min(i + 10, len(toks))):
+        t = toks[k]
+        if t.text in {",", ".", ";"} or t.sent != toks[i].sent:
+            return (1, IN_DOCUMENT) if toks[k - 1].low in _FINDINGS and k > i + 1 else None
+    return None
+
+
 def _find_source(c: Candidate) -> tuple[Phrase | None, str]:
     """The source of a candidate and the rule that found it."""
     if c.entry.kind == "according":
@@ -301,12 +326,18 @@ def _drop_cues_inside(ctx: Context, f: Found) -> None:
         ctx.found.pop()
 
 
+def _cue_at(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
+    """The cue starting at ``toks[i]``: a listed form, a verb before "that", a light verb with its
+    message, or "in"/"by" before a poll or study."""
+    return match_cue(toks, i) or that_verb(toks, i) or light_verb(toks, i) or in_document(toks, i)
+
+
 def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) -> None:
     """Reporting verbs and phrases; each verdict is added to ``trace`` when one is given."""
     toks = ctx.toks
     i = 0
     while i < len(toks):
-        m = None if i in taken else match_cue(toks, i) or that_verb(toks, i) or light_verb(toks, i)
+        m = None if i in taken else _cue_at(toks, i)
         if m is None:
             i += 1
             continue

@@ -28,8 +28,8 @@ from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_s
 if TYPE_CHECKING:
     from .quotes import Quotes
 
-__all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "MODIFIED_SUBJECT", "POSSESSIVE_DETERMINERS", "SOURCE_VETOES",
-           "LIGHT_VERB", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
+__all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "IN_DOCUMENT", "LIGHT_VERB", "MODIFIED_SUBJECT", "POSSESSIVE_DETERMINERS",
+           "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
 _QUANTIFIERS = words("quantifiers")
@@ -52,6 +52,9 @@ _QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "when
 #: The cue of a verb found only by the that-clause after it ("Trump bragged that").
 THAT_VERB = Cue("(verb + that)", "speech", "unlisted", False, frozenset(),
                 "a verb followed by a that-clause: someone says, thinks or finds something")
+#: The cue of "in"/"by" before a poll or study whose findings the clause reports ("In this poll, Trump rose").
+IN_DOCUMENT = Cue("(in + poll or study)", "according", "neutral", False, frozenset(),
+                  "a finding reported from a poll, survey or study, like according to")
 #: The cue of a light verb with a message noun ("made the following comment:", "made the case that").
 LIGHT_VERB = Cue("(light verb + message noun)", "speech", "neutral", False, frozenset({"message"}),
                  "a verb such as make or issue with a noun for what was said: the noun carries the report")
