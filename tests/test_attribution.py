@@ -710,3 +710,8 @@ def test_findings_of_a_poll_or_study_named_in_a_phrase():
 def test_prepositional_phrases_like_according_to():
     (a,) = find_attributions("In the words of the mayor, the dam is a disgrace.")
     assert (a.source.text, a.cue.text) == ("the mayor", "In the words of")
+
+
+def test_single_quoted_headline_quotation():
+    (a,) = find_attributions("Mayor Ruiz Speaks ‘Directly To Flood Victims’ After Storm")
+    assert (a.source.text, a.cue.text) == ("Mayor Ruiz", "Speaks")
