@@ -715,3 +715,11 @@ def test_prepositional_phrases_like_according_to():
 def test_single_quoted_headline_quotation():
     (a,) = find_attributions("Mayor Ruiz Speaks ‘Directly To Flood Victims’ After Storm")
     assert (a.source.text, a.cue.text) == ("Mayor Ruiz", "Speaks")
+
+
+def test_apostrophe_s_after_a_pronoun_is_has_or_is():
+    (a,) = find_attributions("The mayor, who’s called for a new dam, left early.")
+    assert (a.source.text, a.cue.text) == ("who", "called for")
+    (b,) = find_attributions("He's claimed that the dam is safe.")
+    assert (b.source.text, b.rule) == ("He", "source + verb")
+    assert find_attributions("The Editor's note was short.") == []

@@ -164,7 +164,12 @@ def possessive_claim(c: Candidate) -> bool:
     """"Trump's claim that", "his claim that": a cue noun with its possessor and its content."""
     nxt = c.next_in_sentence
     return c.entry.noun and c.prev is not None and nxt is not None and nxt.low == "that" and (
-        c.prev.low == "'s" or c.prev.low in POSSESSIVE_DETERMINERS)
+        (c.prev.low == "'s" and not _contraction(c)) or c.prev.low in POSSESSIVE_DETERMINERS)
+
+
+def _contraction(c: Candidate) -> bool:
+    """"who's called for", "He's claimed": 's after a pronoun is has or is, not a possessive."""
+    return c.i >= 2 and c.toks[c.i - 2].low in SUBJECT_PRONOUNS
 
 
 def _noun_after_determiner(c: Candidate) -> bool:
@@ -178,7 +183,7 @@ def _noun_after_determiner(c: Candidate) -> bool:
 
 def _noun_after_possessive(c: Candidate) -> bool:
     return c.entry.kind != "according" and c.prev is not None and c.prev.low == "'s" and (
-        c.entry.noun or not c.form.endswith("ing")) and not possessive_claim(c)
+        c.entry.noun or not c.form.endswith("ing")) and not possessive_claim(c) and not _contraction(c)
 
 
 #: Object pronouns that may stand between a cue and its content ("warned them that").
