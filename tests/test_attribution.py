@@ -723,3 +723,8 @@ def test_apostrophe_s_after_a_pronoun_is_has_or_is():
     (b,) = find_attributions("He's claimed that the dam is safe.")
     assert (b.source.text, b.rule) == ("He", "source + verb")
     assert find_attributions("The Editor's note was short.") == []
+
+
+def test_inverted_source_with_a_number_or_plain_words_before_the_name():
+    (a,) = find_attributions('"They are wrong," said 9/11 widow Ann Lee.')
+    assert a.source.text == "9/11 widow Ann Lee" and a.source_type == "named_person"

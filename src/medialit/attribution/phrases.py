@@ -267,9 +267,10 @@ def _forward_last(toks: list[Tok], k: int, sent: int) -> int | None:
             if nxt is None:
                 break
             k = nxt
-        elif t.text[0].islower() and t.text.isalpha() and t.low not in FUNCTION and (
-                t.low not in all_cue_words()) and k + 1 < len(toks) and toks[k + 1].np:
-            k += 1
+        elif ((t.text[0].islower() and t.text.isalpha() and t.low not in FUNCTION and (
+                t.low not in all_cue_words())) or (t.text[0].isdigit() and last is None)) and (
+                k + 1 < len(toks) and (toks[k + 1].np or toks[k + 1].text.islower())):
+            k += 1  # "former senator Ann Lee", "9/11 widow Terry Strada"
         else:
             break
     return last
