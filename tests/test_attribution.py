@@ -728,3 +728,8 @@ def test_apostrophe_s_after_a_pronoun_is_has_or_is():
 def test_inverted_source_with_a_number_or_plain_words_before_the_name():
     (a,) = find_attributions('"They are wrong," said 9/11 widow Ann Lee.')
     assert a.source.text == "9/11 widow Ann Lee" and a.source_type == "named_person"
+
+
+def test_modified_subject_after_a_time_phrase():
+    (a,) = find_attributions("Last week Mayor Ruiz in a televised interview appeared to blame the workers.")
+    assert a.source.text.startswith("Mayor Ruiz") and a.source_type == "named_person"

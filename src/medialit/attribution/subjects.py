@@ -318,6 +318,8 @@ def _modified_subject(c: Candidate, j: int) -> Phrase | None:
     while start > 0 and j - start < _MODIFIED_SUBJECT_SPAN and toks[start - 1].sent == c.sent and (
             toks[start - 1].text not in {",", ";", ":"}):
         start -= 1
+    while start < j and (toks[start].low in _TIME_PREPOSITIONS or toks[start].cls == "time"):
+        start += 1  # "Last week Stumpf in a televised interview appeared to blame"
     last = toks[j]
     if not (last.np or last.cls or (last.text.isalpha() and last.text.islower() and last.low.endswith("s")
                                     and not last.low.endswith("ss"))):
@@ -332,10 +334,21 @@ def _modified_subject(c: Candidate, j: int) -> Phrase | None:
         if toks[k].low not in _PREPOSITIONS:
             continue
         np = np_back(toks, h, strict=True)
-        ok = np is not None and np[0] == start and all(_in_object_phrase(t) or t.low == "and"
-                                                       for t in toks[k + 1:j + 1])
+        ok = np is not None and np[0] == start and all(
+            _in_object_phrase(toks[m]) or toks[m].low == "and" or toks[m - 1].low in DETS  # "a televised"
+            for m in range(k + 1, j + 1))
         return (start, j) if ok else None
     return None
+
+
+def _after_preposition(toks: list[Tok], k: int) -> bool:
+    """Does a preposition stand before the phrase starting at ``toks[k]``, past up to three
+    determiners and plain words ("of the town", "in a televised interview")?"""
+    m = k - 1
+    while m >= 0 and k - m <= 3 and toks[m].sent == toks[k].sent and (toks[m].low in DETS or (
+            toks[m].text.isalpha() and toks[m].text.islower() and toks[m].low not in FUNCTION)):
+        m -= 1
+    return m >= 0 and toks[m].sent == toks[k].sent and toks[m].low in _PREPOSITIONS
 
 
 def source_before(c: Candidate) -> Found:
@@ -350,8 +363,7 @@ def source_before(c: Candidate) -> Found:
         return contact, CONTACT_CLAUSE
     found = _by_word_before(c, j)
     np, toks = found[0], c.toks
-    inside_phrase = found[1] == "source + verb" and np is not None and np[0] > 0 and toks[
-        np[0] - 1].sent == c.sent and toks[np[0] - 1].low in _PREPOSITIONS  # "of the town say"
+    inside_phrase = found[1] == "source + verb" and np is not None and _after_preposition(toks, np[0])
     if c.entry.kind != "evidence" and (inside_phrase or (np is None and found[1] == "")):
         modified = _modified_subject(c, j)
         if modified is not None:

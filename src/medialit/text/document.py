@@ -131,6 +131,8 @@ _sentence_tokenizer = None
 _SENTENCE_END = re.compile(r"[.?!]")  # Punkt's sentence-ending characters
 #: Characters no sentence starts with: a cut before one is undone.
 _NO_SENTENCE_START = frozenset(")],;:")
+#: A possessive right after an abbreviation is no sentence start: "Washington D.C.| ’s attorney".
+_POSSESSIVE_START = re.compile(r"['’]s\b")
 
 
 def _punkt():
@@ -171,8 +173,8 @@ def sentence_spans(text: str, paragraphs: list[Paragraph] | None = None) -> list
             if s >= e:
                 continue
             previous = out[-1] if len(out) > first else None
-            if previous is not None and (text[s].islower() or text[s] in _NO_SENTENCE_START) and (
-                    "\n" not in text[previous.end : s]):
+            if previous is not None and (text[s].islower() or text[s] in _NO_SENTENCE_START or (
+                    _POSSESSIVE_START.match(text, s))) and "\n" not in text[previous.end : s]:
                 # Punkt cut after an abbreviation it did not know: "(R-Ga.) | said", "N.Y. | co-chair",
                 # or inside a parenthesis: "Sen. Bo Park (R-Ky. | ), who"
                 out[-1] = Span(previous.start, e, text[previous.start : e])
