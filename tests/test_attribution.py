@@ -733,3 +733,9 @@ def test_inverted_source_with_a_number_or_plain_words_before_the_name():
 def test_modified_subject_after_a_time_phrase():
     (a,) = find_attributions("Last week Mayor Ruiz in a televised interview appeared to blame the workers.")
     assert a.source.text.startswith("Mayor Ruiz") and a.source_type == "named_person"
+
+
+def test_having_said_that_is_a_connective():
+    assert find_attributions("Having said that, the dam is old.") == []
+    (a,) = find_attributions("The mayor said that, in fact, the dam is old.")
+    assert a.source.text == "The mayor"

@@ -260,6 +260,14 @@ def _no_content(c: Candidate) -> bool:
     return c.entry.kind != "according" and not _complement_ok(c) and not _content_before(c)
 
 
+def _discourse_marker(c: Candidate) -> bool:
+    """"Having said that, ...": a connective that turns the writer's argument, not a report
+    ("That said," is already a noun_after_determiner)."""
+    after = c.toks[c.i + c.length:c.i + c.length + 2]
+    return c.form == "said" and c.prev is not None and c.prev.low == "having" and len(after) == 2 and (
+        after[0].low == "that" and after[1].text == ",")
+
+
 def _inside_quotation(c: Candidate) -> bool:
     """'"I think it works," Lee said' or '"Critics say it fails," Lee said': the inner report is
     part of what Lee is quoted as saying (PolNeAR and the course's gold mark the outer one)."""
@@ -279,6 +287,8 @@ CUE_VETOES: tuple[Veto, ...] = (
          _noun_after_determiner),
     Veto("noun_after_possessive", "a noun after a possessive: \"Editor's note\"",
          _noun_after_possessive),
+    Veto("discourse_marker", "\"Having said that,\": a connective, not a report",
+         _discourse_marker),
     Veto("inside_quotation", "a report inside someone's quoted words belongs to that speaker's "
          "quotation, not to the text", _inside_quotation),
     Veto("no_content", "a verb that needs \"that\" or a clause, with neither after it nor "
