@@ -739,3 +739,10 @@ def test_having_said_that_is_a_connective():
     assert find_attributions("Having said that, the dam is old.") == []
     (a,) = find_attributions("The mayor said that, in fact, the dam is old.")
     assert a.source.text == "The mayor"
+
+
+def test_modifier_may_be_an_adjective_and_its_phrase():
+    (a,) = find_attributions("People familiar with the talks say the deal is close.")
+    assert (a.source.text, a.source_type) == ("People familiar with the talks", "vague")
+    (b,) = find_attributions("Advisers to Mayor Ruiz say the vote will be close.")
+    assert b.source.text == "Advisers to Mayor Ruiz" and b.source_type != "named_person"

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..document import Span
+from .lexicon import words
 from .model import COMMON_KNOWLEDGE, Attribution
 from .passes import Found
 from .phrases import core, head_index
 from .resolve import Antecedents, resolve
 from .sources import Names, classify, person_name, plain_name
 from .tokens import Tok
+from .vetoes import MODIFIED_SUBJECT
 
 __all__ = ["assemble"]
 
@@ -44,6 +46,19 @@ def _name(text: str, toks: list[Tok], names: Names, head: tuple[int, int], stype
     return source.text
 
 
+_MODIFIER_START = words("prepositions")
+
+
+def _before_modifier(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]:
+    """The words of a modified source before its modifier, which say what kind of source it is:
+    "Friends" in "Friends close to the mayor", "Many people" in "Many people involved in"."""
+    for k in range(src[0] + 1, src[1] + 1):
+        if toks[k].low in _MODIFIER_START or (toks[k].text.islower() and k + 1 <= src[1]
+                                              and toks[k + 1].low in _MODIFIER_START):
+            return (src[0], k - 1)
+    return src
+
+
 class _Assembler:
     def __init__(self, text: str, toks: list[Tok]) -> None:
         self.text, self.toks = text, toks
@@ -61,7 +76,8 @@ class _Assembler:
             return None, "vague", "(unnamed)", None
         s, e = toks[f.src[0]].start, toks[f.src[1]].end
         source = Span(s, e, text[s:e])
-        head, stype = _typed(toks, f.src, f.stype)
+        head, stype = _typed(toks, _before_modifier(toks, f.src) if f.rule == MODIFIED_SUBJECT else f.src,
+                             f.stype)
         name = _name(text, toks, self.names, head, stype, source)
         refers_to = None
         if stype == "pronoun":

@@ -321,16 +321,16 @@ def _modified_subject(c: Candidate, j: int) -> Phrase | None:
     while start < j and (toks[start].low in _TIME_PREPOSITIONS or toks[start].cls == "time"):
         start += 1  # "Last week Stumpf in a televised interview appeared to blame"
     last = toks[j]
-    if not (last.np or last.cls or (last.text.isalpha() and last.text.islower() and last.low.endswith("s")
-                                    and not last.low.endswith("ss"))):
+    if not (last.np or last.cls or last.low in {"him", "her", "them", "us", "me"} or (
+            last.text.isalpha() and last.text.islower() and last.low.endswith("s") and not last.low.endswith("ss"))):
         return None
     for h in range(start, j):
         if not toks[h].np:
             continue
         k = h + 1
-        if toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low.endswith("ed") and (
-                not toks[h].cap):
-            k += 1  # "people involved in"
+        if toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low not in FUNCTION and (
+                toks[k + 1].low in _PREPOSITIONS) and not (toks[h].cap and toks[k].low.endswith("ed")):
+            k += 1  # "people involved in", "people familiar with", "those close to"
         if toks[k].low not in _PREPOSITIONS:
             continue
         np = np_back(toks, h, strict=True)
