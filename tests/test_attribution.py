@@ -746,3 +746,10 @@ def test_modifier_may_be_an_adjective_and_its_phrase():
     assert (a.source.text, a.source_type) == ("People familiar with the talks", "vague")
     (b,) = find_attributions("Advisers to Mayor Ruiz say the vote will be close.")
     assert b.source.text == "Advisers to Mayor Ruiz" and b.source_type != "named_person"
+
+
+def test_subordinate_clause_subject_and_asides():
+    (a,) = find_attributions("The feud began since Mayor Ruiz, at the spring meeting, cited the figures.")
+    assert a.source.text.startswith("Mayor Ruiz") and a.cue.text == "cited"
+    (b,) = find_attributions("Speaker Ann Lee, despite admitting that she had doubts, voted yes.")
+    assert (b.source.text, b.cue.text, b.rule) == ("Speaker Ann Lee", "admitting", "by + participle: clause subject")

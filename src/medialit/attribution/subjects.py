@@ -29,7 +29,7 @@ _DASHES = frozenset({",", "--", "—", "–"})
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late"})
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: Prepositions before a participle whose subject is the clause's ("opened by noting that").
-_MANNER_PREPOSITIONS = frozenset({"by", "while", "before", "after", "without"})
+_MANNER_PREPOSITIONS = frozenset({"by", "while", "before", "after", "without", "despite", "upon"})
 
 Found = tuple[Phrase | None, str]
 
@@ -235,8 +235,11 @@ def _before_note(toks: list[Tok], k: int) -> int:
 
 
 def _aside(toks: list[Tok], k: int, j: int) -> bool:
-    """A short aside between the commas ``toks[k]`` and ``toks[j]``: "in particular", "however"."""
+    """A short aside between the commas ``toks[k]`` and ``toks[j]``: "in particular", "however",
+    or a prepositional phrase of up to six words ("at Monday's debate", "in a statement")."""
     words_ = toks[k + 1:j]
+    if 2 <= len(words_) <= 6 and words_[0].low in _PREPOSITIONS and words_[0].text.islower():
+        return all(w.text.isalpha() or w.low in {"'s", "’s"} or w.text.isdigit() for w in words_)
     return 1 <= len(words_) <= 3 and all(w.text.isalpha() and w.text.islower() for w in words_) and (
         words_[0].low in _PREPOSITIONS or words_[0].low.endswith("ly") or words_[0].low in FUNCTION)
 
