@@ -753,3 +753,10 @@ def test_subordinate_clause_subject_and_asides():
     assert a.source.text.startswith("Mayor Ruiz") and a.cue.text == "cited"
     (b,) = find_attributions("Speaker Ann Lee, despite admitting that she had doubts, voted yes.")
     assert (b.source.text, b.cue.text, b.rule) == ("Speaker Ann Lee", "admitting", "by + participle: clause subject")
+
+
+def test_more_prepositions_and_almost_before_the_verb():
+    (a,) = find_attributions('Protesters marching through the streets chanted "Open the dam!"')
+    assert a.source.text == "Protesters marching through the streets"
+    (b,) = find_attributions("Local leaders almost universally expressed anger over the closure.")
+    assert (b.source.text, b.cue.text) == ("Local leaders", "expressed")
