@@ -155,6 +155,7 @@ def _report(results: dict[str, list[localhub.NotebookRun]], sampler: MemorySampl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=10, help="how many students (default 10)")
+    parser.add_argument("--log", type=Path, help="copy the hub's log (with the students' servers' logs) here")
     args = parser.parse_args(argv)
     if args.students < 1:
         print("bench_class: --students must be at least 1", file=sys.stderr)
@@ -184,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         sampler.join()
         print(f"the whole class finished Lessons 0-{LAST_LESSON} in {time.perf_counter() - started:.1f} s")
         _report(results, sampler, args.students)
+        if args.log:
+            hub.stop()
+            shutil.copyfile(hub.workdir / "jupyterhub.log", args.log)
+            print(f"the hub's log: {args.log}")
     return 0
 
 
