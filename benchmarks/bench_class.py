@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -86,13 +87,22 @@ class MemorySampler(threading.Thread):
 
 
 async def run_student(hub: localhub.LocalHub, name: str, token: str, paths: list[str]) -> list[localhub.NotebookRun]:
-    runs = []
-    for path in paths:
-        try:
-            runs.append(await localhub.run_notebook(hub, name, path, token, cell_timeout=CELL_TIMEOUT))
-        except Exception as exc:  # a failure of this student's run, reported, not fatal to the class
-            runs.append(localhub.NotebookRun(path=path, errors=[f"{type(exc).__name__}: {exc}"]))
-    return runs
+    # run_notebook does not raise: a failed lesson carries its cause in .errors
+    return [await localhub.run_notebook(hub, name, path, token, cell_timeout=CELL_TIMEOUT) for path in paths]
+
+
+#: What the students' servers said about their kernels (in the hub's log, which collects them).
+SERVER_SIGNS = {
+    "kernel ports taken by another kernel": "Address already in use",
+    "kernel restarts by a server": "restarting kernel (",
+    "kernels given up by a server": "died, removing from map",
+    "kernels that did not answer kernel_info in time": "Timeout waiting for kernel_info reply",
+    "messages signed by another student's server (rejected)": "Invalid Signature",
+}
+
+
+def server_signs(log: str) -> dict[str, int]:
+    return {label: log.count(sign) for label, sign in SERVER_SIGNS.items()}
 
 
 def _prepare(hub: localhub.LocalHub, students: int) -> dict[str, str]:
@@ -137,10 +147,15 @@ def _report(results: dict[str, list[localhub.NotebookRun]], sampler: MemorySampl
                 by_lesson.setdefault(Path(r.path).name, []).append(r.seconds)
     for lesson, values in sorted(by_lesson.items()):
         print(f"{lesson}: median {statistics.median(values):.1f} s, slowest {max(values):.1f} s")
-    reconnects = sum(r.reconnects for runs in results.values() for r in runs)
-    retries = sum(r.retries for runs in results.values() for r in runs)
-    print(f"kernel websockets reconnected (as JupyterLab does): {reconnects}; "
-          f"REST calls repeated after a 404/5xx: {retries}")
+    every = [r for runs in results.values() for r in runs]
+    for name, runs in results.items():
+        for r in runs:
+            for event in r.events:
+                print(f"  repeated: {name} {Path(r.path).name[:2]}: {event}")
+    print(f"repeated, not failures: kernel websockets reconnected (as JupyterLab does) "
+          f"{sum(r.reconnects for r in every)}; REST calls made again after a connection error, 404/424 or 5xx "
+          f"(a reload) {sum(r.retries for r in every)}; lessons run again from the top after the server "
+          f"restarted their kernel {sum(r.restarts for r in every)}")
     peak = max(sampler.peak.values()) / 2**20
     mean_peak = statistics.mean(sampler.peak.values()) / 2**20
     total = sum(sampler.peak.values()) / 2**20
@@ -165,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench_class: skipped, local JupyterHub unavailable: {reason}")
         return 0
     paths = lessons()
+    begun = time.perf_counter()
     print(f"load before: {os.getloadavg()[0]:.1f} (1-minute average, {os.cpu_count()} cores); "
           f"lessons {', '.join(Path(p).name for p in paths)}")
     with tempfile.TemporaryDirectory(prefix="bench-class-") as tmp, \
@@ -184,12 +200,23 @@ def main(argv: list[str] | None = None) -> int:
         sampler.stopped.set()
         sampler.join()
         print(f"the whole class finished Lessons 0-{LAST_LESSON} in {time.perf_counter() - started:.1f} s")
-        _report(results, sampler, args.students)
+        print(f"load at the end: {_uptime_load()}")
+        hub.stop()
+        log = (hub.workdir / "jupyterhub.log").read_text(encoding="utf-8", errors="replace")
+        print("the servers' log: " + "; ".join(f"{label} {n}" for label, n in server_signs(log).items()))
         if args.log:
-            hub.stop()
             shutil.copyfile(hub.workdir / "jupyterhub.log", args.log)
             print(f"the hub's log: {args.log}")
+        cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(f"CPU time of the hub, proxy, servers and kernels (start to stop): user {cpu.ru_utime:.0f} s, "
+              f"system {cpu.ru_stime:.0f} s, over {time.perf_counter() - begun:.0f} s wall on {os.cpu_count()} cores")
+        _report(results, sampler, args.students)
     return 0
+
+
+def _uptime_load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} (1, 5, 15 minutes)"
 
 
 if __name__ == "__main__":

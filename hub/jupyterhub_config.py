@@ -25,6 +25,16 @@ c.JupyterHub.concurrent_spawn_limit = int(os.environ.get("MEDIALIT_CONCURRENT_SP
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
+# Kernels on one machine. Every student's server picks free TCP ports for each kernel it
+# starts and the kernel binds them a moment later; when a whole class opens a lesson at the
+# same moment, another student's kernel can take a port in between, and that kernel dies
+# with "Address already in use". The server restarts it "with new random ports", but with
+# jupyter_client's default port cache it reuses the same ports, so all five restarts fail
+# and the kernel is given up (bench_class.py lost 1-2 of 120 lesson runs this way with 30
+# students). Without the cache, the restart really picks new ports and the kernel comes up.
+# (Zero to JupyterHub gives every student a pod of their own, so ports never collide there.)
+c.Spawner.args = ["--KernelManager.cache_ports=False"]
+
 # Memory per student: the server plus one lesson's kernel peaked at 413 MB in
 # bench_class.py (10 students at once); the limit leaves room for a student's own article and a second open kernel.
 # Spawners that enforce limits (TLJH's systemd spawner, DockerSpawner) use these; the plain

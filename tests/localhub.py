@@ -104,10 +104,8 @@ c.JupyterHub.concurrent_spawn_limit = s["spawn_limit"]
 c.JupyterHub.active_server_limit = 0
 c.SimpleLocalProcessSpawner.home_dir_template = s["homes"]
 c.Spawner.cmd = [s["singleuser"]]
-c.Spawner.args = s["args"]
+c.Spawner.args.extend(s["args"])  # after the course's own (its kernel settings)
 c.Spawner.environment = {{"PATH": s["path"]}}
-c.Spawner.start_timeout = 600
-c.Spawner.http_timeout = 600
 c.JupyterHub.services = [{{"name": "{SERVICE}", "api_token": s["token"]}}]
 c.JupyterHub.load_roles = [{{
     "name": "{SERVICE}",
@@ -231,30 +229,52 @@ class LocalHub:
 
 @dataclass
 class NotebookRun:
-    """The result of running a notebook's code cells in a student's kernel."""
+    """The result of running a notebook's code cells in a student's kernel.
+
+    ``errors`` are failures (the first one is the cause). What a student's browser, or the
+    student, would simply do again is counted apart and described in ``events``, in order.
+    """
 
     path: str
     seconds: float = 0.0
     cells: int = 0
     errors: list[str] = field(default_factory=list)
     reconnects: int = 0  #: kernel websocket connections made again (as JupyterLab reconnects)
-    retries: int = 0  #: REST calls repeated after a 404 or 5xx under load
+    retries: int = 0  #: REST calls made again after a connection error, 404/424 or 5xx (a reload)
+    restarts: int = 0  #: "Run all" pressed again after the server restarted the lesson's kernel
+    events: list[str] = field(default_factory=list)
 
 
-def _execute_message(code: str, session: str) -> tuple[str, str]:
+class KernelRestarted(Exception):
+    """The server says the kernel was restarted (``restarting``) or given up (``dead``)."""
+
+    def __init__(self, state: str):
+        super().__init__(f"the server reported the kernel {state}")
+        self.state = state
+
+
+def _message(msg_type: str, content: dict, session: str) -> tuple[str, str]:
     msg_id = uuid.uuid4().hex
     message = {
-        "header": {"msg_id": msg_id, "username": "student", "session": session, "msg_type": "execute_request",
+        "header": {"msg_id": msg_id, "username": "student", "session": session, "msg_type": msg_type,
                    "version": "5.3", "date": datetime.now(timezone.utc).isoformat()},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": True},
+        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [], "content": content,
     }
     return msg_id, json.dumps(message)
 
 
+def _execute_message(code: str, session: str) -> tuple[str, str]:
+    return _message("execute_request", {"code": code, "silent": False, "store_history": True,
+                                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
+                    session)
+
+
 async def _await_idle(connection, msg_id: str, timeout: float, errors: list[str]) -> None:
-    """Read the kernel's messages until the cell ``msg_id`` is done; errors go into ``errors``."""
+    """Read the kernel's messages until the request ``msg_id`` is done; errors go into ``errors``.
+
+    Raises KernelRestarted when the server announces a restart (its own status message, with
+    no parent): the request will never be answered, as JupyterLab knows.
+    """
     while True:
         raw = await asyncio.wait_for(connection.read_message(), timeout)
         if raw is None:
@@ -262,9 +282,12 @@ async def _await_idle(connection, msg_id: str, timeout: float, errors: list[str]
         if isinstance(raw, bytes):
             continue  # a message with binary buffers (a widget's state): nothing to check
         reply = json.loads(raw)
+        kind, content = reply.get("msg_type"), reply.get("content", {})
+        if kind == "status" and not reply.get("parent_header") \
+                and content.get("execution_state") in ("restarting", "dead"):
+            raise KernelRestarted(content["execution_state"])
         if reply.get("parent_header", {}).get("msg_id") != msg_id:
             continue
-        kind, content = reply.get("msg_type"), reply.get("content", {})
         if kind == "error":
             errors.append(f"{content.get('ename')}: {content.get('evalue')}")
         elif kind == "status" and content.get("execution_state") == "idle" and reply.get("channel") == "iopub":
@@ -280,6 +303,7 @@ class KernelLink:
     token: str
     connection: object = None
     reconnects: int = 0
+    events: list[str] = field(default_factory=list)
 
     async def connect(self, attempts: int = 3) -> None:
         from tornado.httpclient import HTTPClientError, HTTPRequest
@@ -291,11 +315,36 @@ class KernelLink:
             try:
                 self.connection = await websocket_connect(request)
                 return
-            except (HTTPClientError, OSError):
+            except (HTTPClientError, OSError) as exc:
                 if attempt == attempts - 1:
                     raise
                 self.reconnects += 1
+                self.events.append(f"kernel websocket: {type(exc).__name__}: {exc}; again in 5 s")
                 await asyncio.sleep(5)
+
+    async def reconnect(self, why: str) -> None:
+        self.reconnects += 1
+        self.events.append(f"kernel websocket: {why}; connected again")
+        self.close()
+        await self.connect()
+
+    async def ready(self, session: str, timeout: float = 120, attempts: int = 3) -> None:
+        """Wait until the kernel answers a kernel_info_request through this connection.
+
+        After a restart the kernel may listen on new ports, and the server only follows them
+        on a new websocket (JupyterLab reconnects for that reason): connect again if no answer.
+        """
+        for attempt in range(attempts):
+            msg_id, message = _message("kernel_info_request", {}, session)
+            try:
+                await self.connection.write_message(message)
+                await _await_idle(self.connection, msg_id, timeout, [])
+                return
+            except (asyncio.TimeoutError, ConnectionError) as exc:
+                if attempt == attempts - 1:
+                    raise TimeoutError(f"the kernel did not answer kernel_info within {timeout:.0f} s, "
+                                       f"{attempts} times") from exc
+                await self.reconnect(f"no answer to kernel_info ({type(exc).__name__})")
 
     async def run_cell(self, code: str, session: str, timeout: float) -> list[str]:
         msg_id, message = _execute_message(code, session)
@@ -308,8 +357,9 @@ class KernelLink:
             except ConnectionError:
                 if attempt == 2:
                     raise
-                self.reconnects += 1
-                await self.connect()
+                await self.reconnect("the websocket closed during a cell")
+            except asyncio.TimeoutError:
+                raise TimeoutError(f"the cell had not finished after {timeout:.0f} s") from None
         return errors
 
     def close(self) -> None:
@@ -318,40 +368,83 @@ class KernelLink:
 
 
 async def _call(hub: LocalHub, run: NotebookRun, *args):
-    """A REST call through the hub; retried twice on a 404/5xx, as a student would reload."""
+    """A REST call through the hub, made again (twice at most, 5 s apart) after a connection
+    error, a 404/424 (no route to the server for a moment) or a 5xx, as a student reloads."""
     for attempt in range(3):
         try:
             return await asyncio.to_thread(hub.api, *args)
         except HTTPError as exc:
-            if attempt == 2 or not (exc.code == 404 or exc.code >= 500):
+            if attempt == 2 or not (exc.code in (404, 424) or exc.code >= 500):
                 raise RuntimeError(f"{args[0]} {args[1]}: HTTP {exc.code} {exc.reason}") from exc
-            run.retries += 1
-            await asyncio.sleep(5)
+            reason = f"HTTP {exc.code} {exc.reason}"
+        except OSError as exc:  # refused, reset, timed out
+            if attempt == 2:
+                raise RuntimeError(f"{args[0]} {args[1]}: {type(exc).__name__}: {exc}") from exc
+            reason = f"{type(exc).__name__}: {exc}"
+        run.retries += 1
+        run.events.append(f"{args[0]} {args[1]}: {reason}; again in 5 s")
+        await asyncio.sleep(5)
+
+
+async def _run_all(link: KernelLink, cells: list[str], session: str, run: NotebookRun, timeout: float) -> None:
+    run.cells = 0
+    for code in cells:
+        run.cells += 1
+        errors = await link.run_cell(code, session, timeout)
+        if errors:
+            run.errors += [f"cell {run.cells}: {e}" for e in errors]
+            return
+
+
+async def _run_in_kernel(link: KernelLink, cells: list[str], session: str, run: NotebookRun,
+                         timeout: float) -> None:
+    """Run the cells top to bottom; when the server restarts the kernel (it died), reconnect
+    and run the lesson again from the top, as a student presses "Run all" again (twice at most)."""
+    await link.connect()
+    for attempt in range(3):
+        try:
+            await link.ready(session)
+            await _run_all(link, cells, session, run, timeout)
+            return
+        except KernelRestarted as exc:
+            if exc.state == "dead" or attempt == 2:
+                raise
+            run.restarts += 1
+            run.events.append(f"cell {run.cells}: the server restarted the kernel; Run all again")
+            await asyncio.sleep(2)  # the restart itself (new ports) happens after the announcement
+            await link.reconnect("after the kernel's restart")
 
 
 async def run_notebook(hub: LocalHub, student: str, path: str, token: str, cell_timeout: float = 600) -> NotebookRun:
-    """Open ``path`` (in the student's home) as a notebook session and run every code cell in order."""
+    """Open ``path`` (in the student's home) as a notebook session and run every code cell in order.
+
+    Does not raise: a failure is in ``errors`` (the first is the cause).
+    """
     run = NotebookRun(path=path)
     base = f"/user/{student}/api"
-    notebook = await _call(hub, run, "GET", f"{base}/contents/{quote(path)}?content=1", None, token)
-    cells = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-             for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
-    session = await _call(hub, run, "POST", f"{base}/sessions", {"path": path, "type": "notebook",
-                          "name": Path(path).name, "kernel": {"name": "python3"}}, token)
-    ws_url = (hub.url.replace("http", "ws", 1) + f"{base}/kernels/{session['kernel']['id']}/channels"
-              f"?session_id={uuid.uuid4().hex}")
-    link = KernelLink(ws_url, token)
+    session, link = None, None
     started = time.perf_counter()
     try:
-        await link.connect()
-        for code in cells:
-            run.cells += 1
-            run.errors += [f"cell {run.cells}: {e}" for e in await link.run_cell(code, session["id"], cell_timeout)]
-            if run.errors:
-                break
+        notebook = await _call(hub, run, "GET", f"{base}/contents/{quote(path)}?content=1", None, token)
+        cells = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                 for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
+        session = await _call(hub, run, "POST", f"{base}/sessions", {"path": path, "type": "notebook",
+                              "name": Path(path).name, "kernel": {"name": "python3"}}, token)
+        started = time.perf_counter()
+        link = KernelLink(hub.url.replace("http", "ws", 1) + f"{base}/kernels/{session['kernel']['id']}/channels"
+                          f"?session_id={uuid.uuid4().hex}", token, events=run.events)
+        await _run_in_kernel(link, cells, session["id"], run, cell_timeout)
+    except Exception as exc:  # noqa: BLE001 (any failure of this run is reported, with its cause)
+        run.errors.append(f"cell {run.cells}: {type(exc).__name__}: {exc}" if run.cells else
+                          f"{type(exc).__name__}: {exc}")
     finally:
-        link.close()
         run.seconds = time.perf_counter() - started
-        run.reconnects = link.reconnects
-        await _call(hub, run, "DELETE", f"{base}/sessions/{session['id']}", None, token)
+        if link is not None:
+            link.close()
+            run.reconnects = link.reconnects
+    if session is not None:
+        try:
+            await _call(hub, run, "DELETE", f"{base}/sessions/{session['id']}", None, token)
+        except RuntimeError as exc:
+            run.errors.append(f"closing the session: {exc}")
     return run
