@@ -155,7 +155,8 @@ def _report(results: dict[str, list[localhub.NotebookRun]], sampler: MemorySampl
     print(f"repeated, not failures: kernel websockets reconnected (as JupyterLab does) "
           f"{sum(r.reconnects for r in every)}; REST calls made again after a connection error, 404/424 or 5xx "
           f"(a reload) {sum(r.retries for r in every)}; lessons run again from the top after the server "
-          f"restarted their kernel {sum(r.restarts for r in every)}")
+          f"restarted their kernel {sum(r.restarts for r in every)}; notebooks closed and opened again with a new "
+          f"kernel (theirs out of reach) {sum(r.reopens for r in every)}")
     peak = max(sampler.peak.values()) / 2**20
     mean_peak = statistics.mean(sampler.peak.values()) / 2**20
     total = sum(sampler.peak.values()) / 2**20

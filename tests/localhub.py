@@ -242,7 +242,12 @@ class NotebookRun:
     reconnects: int = 0  #: kernel websocket connections made again (as JupyterLab reconnects)
     retries: int = 0  #: REST calls made again after a connection error, 404/424 or 5xx (a reload)
     restarts: int = 0  #: "Run all" pressed again after the server restarted the lesson's kernel
+    reopens: int = 0  #: notebook closed and opened again (a new kernel) when its kernel was out of reach
     events: list[str] = field(default_factory=list)
+
+
+class KernelUnreachable(Exception):
+    """The kernel's process runs but no answer comes back through the student's server."""
 
 
 class KernelRestarted(Exception):
@@ -322,18 +327,22 @@ class KernelLink:
                 self.events.append(f"kernel websocket: {type(exc).__name__}: {exc}; again in 5 s")
                 await asyncio.sleep(5)
 
-    async def reconnect(self, why: str) -> None:
+    async def reconnect(self, why: str, fresh: bool = False) -> None:
+        """Connect again: with the same ``session_id`` (the server replays what was missed), or
+        ``fresh``, with a new one, as a reloaded page does. After the server restarted a kernel
+        that died starting, the same ``session_id`` gets back channels on the dead kernel's ports
+        (seen here: the server's kernel_info nudges went unanswered for 3 x 60 s); a new one gets
+        channels on the new kernel's ports."""
         self.reconnects += 1
-        self.events.append(f"kernel websocket: {why}; connected again")
+        self.events.append(f"kernel websocket: {why}; connected again" + (" as a reloaded page" if fresh else ""))
         self.close()
+        if fresh:
+            self.url = re.sub(r"session_id=\w+", f"session_id={uuid.uuid4().hex}", self.url)
         await self.connect()
 
-    async def ready(self, session: str, timeout: float = 120, attempts: int = 3) -> None:
-        """Wait until the kernel answers a kernel_info_request through this connection.
-
-        After a restart the kernel may listen on new ports, and the server only follows them
-        on a new websocket (JupyterLab reconnects for that reason): connect again if no answer.
-        """
+    async def ready(self, session: str, timeout: float = 90, attempts: int = 2) -> None:
+        """Wait until the kernel answers a kernel_info_request through this connection; connect
+        again (as a reloaded page) if it does not. Raises KernelUnreachable after ``attempts``."""
         for attempt in range(attempts):
             msg_id, message = _message("kernel_info_request", {}, session)
             try:
@@ -342,9 +351,9 @@ class KernelLink:
                 return
             except (asyncio.TimeoutError, ConnectionError) as exc:
                 if attempt == attempts - 1:
-                    raise TimeoutError(f"the kernel did not answer kernel_info within {timeout:.0f} s, "
-                                       f"{attempts} times") from exc
-                await self.reconnect(f"no answer to kernel_info ({type(exc).__name__})")
+                    raise KernelUnreachable(f"the kernel did not answer kernel_info through the server "
+                                            f"({attempts} connections, {timeout:.0f} s each)") from exc
+                await self.reconnect(f"no answer to kernel_info ({type(exc).__name__})", fresh=True)
 
     async def run_cell(self, code: str, session: str, timeout: float) -> list[str]:
         msg_id, message = _execute_message(code, session)
@@ -412,13 +421,33 @@ async def _run_in_kernel(link: KernelLink, cells: list[str], session: str, run: 
             run.restarts += 1
             run.events.append(f"cell {run.cells}: the server restarted the kernel; Run all again")
             await asyncio.sleep(2)  # the restart itself (new ports) happens after the announcement
-            await link.reconnect("after the kernel's restart")
+            await link.reconnect("after the kernel's restart", fresh=True)
+
+
+async def _open_session(hub: LocalHub, run: NotebookRun, base: str, path: str, token: str) -> tuple[dict, KernelLink]:
+    session = await _call(hub, run, "POST", f"{base}/sessions", {"path": path, "type": "notebook",
+                          "name": Path(path).name, "kernel": {"name": "python3"}}, token)
+    link = KernelLink(hub.url.replace("http", "ws", 1) + f"{base}/kernels/{session['kernel']['id']}/channels"
+                      f"?session_id={uuid.uuid4().hex}", token, events=run.events)
+    return session, link
+
+
+async def _close_session(hub: LocalHub, run: NotebookRun, base: str, session: dict, token: str,
+                         gone_is_fine: bool = False) -> None:
+    try:
+        await _call(hub, run, "DELETE", f"{base}/sessions/{session['id']}", None, token)
+    except RuntimeError as exc:
+        if not gone_is_fine:
+            run.errors.append(f"closing the session: {exc}")
 
 
 async def run_notebook(hub: LocalHub, student: str, path: str, token: str, cell_timeout: float = 600) -> NotebookRun:
     """Open ``path`` (in the student's home) as a notebook session and run every code cell in order.
 
-    Does not raise: a failure is in ``errors`` (the first is the cause).
+    When the lesson's kernel cannot be reached through the server (it died starting and the
+    server lost track of its restart), the notebook is closed and opened again with a new
+    kernel, once, as a student would. Does not raise: a failure is in ``errors`` (the first is
+    the cause); what was done again is counted and described in ``events``.
     """
     run = NotebookRun(path=path)
     base = f"/user/{student}/api"
@@ -428,12 +457,22 @@ async def run_notebook(hub: LocalHub, student: str, path: str, token: str, cell_
         notebook = await _call(hub, run, "GET", f"{base}/contents/{quote(path)}?content=1", None, token)
         cells = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
                  for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
-        session = await _call(hub, run, "POST", f"{base}/sessions", {"path": path, "type": "notebook",
-                              "name": Path(path).name, "kernel": {"name": "python3"}}, token)
-        started = time.perf_counter()
-        link = KernelLink(hub.url.replace("http", "ws", 1) + f"{base}/kernels/{session['kernel']['id']}/channels"
-                          f"?session_id={uuid.uuid4().hex}", token, events=run.events)
-        await _run_in_kernel(link, cells, session["id"], run, cell_timeout)
+        for attempt in range(2):
+            session, link = await _open_session(hub, run, base, path, token)
+            if attempt == 0:
+                started = time.perf_counter()
+            try:
+                await _run_in_kernel(link, cells, session["id"], run, cell_timeout)
+                break
+            except (KernelUnreachable, KernelRestarted) as exc:
+                if attempt == 1:
+                    raise
+                run.reopens += 1
+                run.events.append(f"{exc}; closed the notebook and opened it again (a new kernel)")
+                link.close()
+                run.reconnects += link.reconnects
+                await _close_session(hub, run, base, session, token, gone_is_fine=True)
+                session, link = None, None
     except Exception as exc:  # noqa: BLE001 (any failure of this run is reported, with its cause)
         run.errors.append(f"cell {run.cells}: {type(exc).__name__}: {exc}" if run.cells else
                           f"{type(exc).__name__}: {exc}")
@@ -441,10 +480,7 @@ async def run_notebook(hub: LocalHub, student: str, path: str, token: str, cell_
         run.seconds = time.perf_counter() - started
         if link is not None:
             link.close()
-            run.reconnects = link.reconnects
+            run.reconnects += link.reconnects
     if session is not None:
-        try:
-            await _call(hub, run, "DELETE", f"{base}/sessions/{session['id']}", None, token)
-        except RuntimeError as exc:
-            run.errors.append(f"closing the session: {exc}")
+        await _close_session(hub, run, base, session, token)
     return run
