@@ -21,6 +21,7 @@ from medialit.attribution import (
     attribution_table,
     chains_html,
     chains_text,
+    explain,
     find_attributions,
     reporting_verbs,
     unattributed_claims,
@@ -594,6 +595,8 @@ def test_source_with_a_relative_clause_without_who():
     assert (a.source.text, a.rule) == ("the economists we consulted", "source (whom someone asked) + verb")
     (b,) = find_attributions("Everyone we asked praised the new bridge.")
     assert b.source.text == "Everyone we asked"
+    assert [(v.cue.text, v.rejected_by) for v in explain("Everyone we asked praised the new bridge.")] == [
+        ("asked", "inside_later_source"), ("praised", None)]
 
 
 def test_inverted_source_followed_by_its_outlet():

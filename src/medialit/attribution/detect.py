@@ -77,8 +77,9 @@ def explain(text: Document | str) -> list[Verdict]:
 
     Each :class:`Verdict` has the ``cue``, ``rejected_by`` (the name of the veto in
     :data:`medialit.attribution.VETOES` that rejected it, ``"no_source"`` when no
-    source was found, None when it was accepted), the ``rule`` that found the
-    source and the ``source``. Appeals to common knowledge, speaker labels and
+    source was found, ``"inside_later_source"`` when it belongs to the source of a
+    later cue ("Everyone we asked praised"), None when it was accepted), the ``rule``
+    that found the source and the ``source``. Appeals to common knowledge, speaker labels and
     dash signatures are not cue candidates and are not listed.
 
     >>> [(v.cue.text, v.rejected_by) for v in explain("The claims were false. Ann said no.")]

@@ -17,7 +17,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Span
 from .lexicon import Cue, common_knowledge_patterns, cue_forms, cue_lengths, words
@@ -316,14 +316,18 @@ def _verdict(c: Candidate, f: Found | None, rejected_by: str | None) -> Verdict:
     return Verdict(c.cue, rejected_by, f.rule if f is not None else "", source)
 
 
-def _drop_cues_inside(ctx: Context, f: Found) -> None:
+def _drop_cues_inside(ctx: Context, f: Found, trace: list[Verdict] | None) -> None:
     """A cue inside the source phrase of a later one belongs to that phrase: "Everyone we asked
-    praised the bridge" is one attribution, with the source "Everyone we asked"."""
+    praised the bridge" is one attribution, with the source "Everyone we asked" (``explain``
+    reports the inner cue as rejected by ``inside_later_source``)."""
     if f.src is None or f.rule != CONTACT_CLAUSE:
         return
     start, end = ctx.toks[f.src[0]].start, ctx.toks[f.src[1]].end
     while ctx.found and ctx.found[-1].src is not None and start <= ctx.found[-1].cue.start < end:
-        ctx.found.pop()
+        dropped = ctx.found.pop()
+        for k, v in enumerate(trace or []):
+            if v.cue == dropped.cue:
+                trace[k] = replace(v, rejected_by="inside_later_source")  # type: ignore[index]
 
 
 def _cue_at(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
@@ -350,7 +354,7 @@ def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) 
             i += 1
             continue
         if f is not None:
-            _drop_cues_inside(ctx, f)
+            _drop_cues_inside(ctx, f, trace)
             ctx.found.append(f)
             taken.update(range(i, i + length))
             if f.src is not None and f.src[0] > i:
