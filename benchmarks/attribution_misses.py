@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from medialit.attribution import explain, find_attributions
-from medialit.attribution.lexicon import cue_forms
+from medialit.attribution.lexicon import cue_forms, words
 from medialit.evaluation import corpora_dir
 from medialit.evaluation.scoring import match_spans
 from medialit.text import as_document
@@ -62,7 +62,9 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def lexicon_words() -> set[str]:
-    return {w for key in cue_forms() for w in key}
+    """The content words of the cue forms (function words such as "in", "of", "the" in "in the
+    words of" say nothing about whether a verb is listed)."""
+    return {w for key in cue_forms() for w in key} - words("function_words")
 
 
 def classify_miss(g: dict, rel: dict | None, found, doc, lex: set[str], verdicts) -> str:
