@@ -763,3 +763,11 @@ def test_more_prepositions_and_almost_before_the_verb():
     assert a.source.text == "Protesters marching through the streets"
     (b,) = find_attributions("Local leaders almost universally expressed anger over the closure.")
     assert (b.source.text, b.cue.text) == ("Local leaders", "expressed")
+
+
+def test_raising_questions_and_sounding_a_warning():
+    (a,) = find_attributions("Mayor Ruiz is raising questions about the new dam.")
+    assert (a.source.text, a.cue.text) == ("Mayor Ruiz", "raising questions")
+    (b,) = find_attributions("The engineers' union sounded a warning that the dam would fail.")
+    assert b.cue.text == "sounded a warning"
+    assert find_attributions("The council raised taxes again. The bell sounded at noon.") == []
