@@ -771,3 +771,8 @@ def test_raising_questions_and_sounding_a_warning():
     (b,) = find_attributions("The engineers' union sounded a warning that the dam would fail.")
     assert b.cue.text == "sounded a warning"
     assert find_attributions("The council raised taxes again. The bell sounded at noon.") == []
+
+
+def test_and_joins_the_cue_to_the_verb_right_before_it():
+    found = find_attributions('When she spoke of the flood while we drove, I laughed and said, "It will pass."')
+    assert [(a.source.text, a.cue.text) for a in found] == [("she", "spoke"), ("I", "said")]

@@ -293,7 +293,7 @@ def _by_word_before(c: Candidate, j: int) -> Found:
     """The source found from the word ``toks[j]`` right before the verb (and its skips)."""
     t = c.toks[j]
     if t.low in {"and", "but"}:
-        return earlier_subject(c, j), "coordinated: clause subject"
+        return _subject_of_verb_before(c.toks, j) or earlier_subject(c, j), "coordinated: clause subject"
     if t.text in _DASHES:
         return _apposition(c, j)
     if t.text == ")":
@@ -352,6 +352,19 @@ def _after_preposition(toks: list[Tok], k: int) -> bool:
             toks[m].text.isalpha() and toks[m].text.islower() and toks[m].low not in FUNCTION)):
         m -= 1
     return m >= 0 and toks[m].sent == toks[k].sent and toks[m].low in _PREPOSITIONS
+
+
+def _subject_of_verb_before(toks: list[Tok], j: int) -> Phrase | None:
+    """"..., I laughed and said": the pronoun or name right before the past verb that "and" at
+    ``toks[j]`` joins to the cue is its subject too."""
+    if j < 2 or toks[j - 2].sent != toks[j].sent:
+        return None
+    verb, subject = toks[j - 1], toks[j - 2]
+    if not (verb.text.isalpha() and verb.text.islower() and verb.low.endswith("ed")):
+        return None
+    if subject.low in _CLAUSE_PRONOUNS:
+        return (j - 2, j - 2)
+    return np_back(toks, j - 2, strict=True) if subject.cap and subject.np else None
 
 
 def source_before(c: Candidate) -> Found:
