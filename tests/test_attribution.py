@@ -776,3 +776,8 @@ def test_raising_questions_and_sounding_a_warning():
 def test_and_joins_the_cue_to_the_verb_right_before_it():
     found = find_attributions('When she spoke of the flood while we drove, I laughed and said, "It will pass."')
     assert [(a.source.text, a.cue.text) for a in found] == [("she", "spoke"), ("I", "said")]
+
+
+def test_a_name_with_its_party_note_is_a_clear_source():
+    (a,) = find_attributions("Democratic Sen. Ann Lee (D-Ore.) scolded the board for the delay.")
+    assert a.source.text.startswith("Democratic Sen. Ann Lee") and a.cue.text == "scolded"

@@ -130,6 +130,11 @@ def test_sentence_cut_after_an_unknown_abbreviation_is_undone():
     assert [s.text for s in doc.sentences] == ["Sen. Smith (R-Ga.) said it.", "Then he left."]
 
 
+def test_plural_titles_are_abbreviations():
+    doc = Document.from_text("Sens. Ann Lee and Bo Park spoke. Reps. Cy Dale and Di Fox left.")
+    assert [s.text for s in doc.sentences] == ["Sens. Ann Lee and Bo Park spoke.", "Reps. Cy Dale and Di Fox left."]
+
+
 def test_no_sentence_starts_with_a_possessive():
     doc = Document.from_text("The firm sued Washington D.C.’s water board on Monday. It lost.")
     assert [s.text for s in doc.sentences] == ["The firm sued Washington D.C.’s water board on Monday.", "It lost."]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Span
 from .lexicon import Cue, words
-from .phrases import Phrase, head_index
+from .phrases import Phrase, head_index, paren_open
 from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
 
 if TYPE_CHECKING:
@@ -315,8 +315,12 @@ def _evidence_needs_document(c: Candidate) -> bool:
 def _noun_cue_needs_clear_source(c: Candidate) -> bool:
     if c.src is None or not c.entry.noun or c.rule in {"possessor + noun cue", MODIFIED_SUBJECT}:
         return False  # a modified subject's head was checked by its rule
-    # "the experts I interviewed said": the head stands before the pronoun and verb of its clause
-    head = c.toks[c.src[1] - 2 if c.rule == CONTACT_CLAUSE else c.src[1]]
+    # "the experts I interviewed said": the head stands before the pronoun and verb of its clause;
+    # "Robert Menendez (D-N.J.) suggested": before the parenthesis
+    last = c.src[1] - 2 if c.rule == CONTACT_CLAUSE else c.src[1]
+    if c.toks[last].text == ")":
+        last = max(c.src[0], paren_open(c.toks, last) - 1)
+    head = c.toks[last]
     return not (head.np or head.low in SUBJECT_PRONOUNS)
 
 
