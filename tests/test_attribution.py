@@ -781,3 +781,12 @@ def test_and_joins_the_cue_to_the_verb_right_before_it():
 def test_a_name_with_its_party_note_is_a_clear_source():
     (a,) = find_attributions("Democratic Sen. Ann Lee (D-Ore.) scolded the board for the delay.")
     assert a.source.text.startswith("Democratic Sen. Ann Lee") and a.cue.text == "scolded"
+
+
+def test_capitalised_common_noun_at_a_sentence_start_is_no_name():
+    """Document-level case: a word written in lower case elsewhere and never capitalised inside a
+    sentence is a common noun ("Protesters" beside "the protesters"), not a person."""
+    (a,) = find_attributions("Protesters chanted that the dam must go. Later the protesters left.")
+    assert (a.source.text, a.source_type) == ("Protesters", "vague")
+    (b,) = find_attributions("Price said that the price is high. Senator Tom Price left early.")
+    assert (b.source.text, b.source_type) == ("Price", "named_person")

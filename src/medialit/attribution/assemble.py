@@ -64,6 +64,19 @@ class _Assembler:
         self.text, self.toks = text, toks
         self.names = Names(toks)
         self.earlier = Antecedents()
+        self._lower: set[str] | None = None
+        self._capital: set[str] = set()
+
+    def common_word(self, tok: Tok) -> bool:
+        """Is a capitalised word a common noun: written in lower case elsewhere in the text and
+        never capitalised inside a sentence ("Protesters say ..." beside "the protesters"; not
+        "Price said ..." beside "Tom Price" and "the price")?"""
+        if self._lower is None:
+            toks = self.toks
+            self._lower = {t.low for t in toks if t.text.islower()}
+            self._capital = {t.low for k, t in enumerate(toks) if k and t.cap and toks[k - 1].sent == t.sent
+                             and toks[k - 1].text[0].isalnum()}
+        return tok.low in self._lower and tok.low not in self._capital
 
     def source_of(self, f: Found) -> tuple[Span | None, str, str, str | None]:
         """(source, type, name, refers_to) of a found attribution."""
@@ -78,6 +91,8 @@ class _Assembler:
         source = Span(s, e, text[s:e])
         head, stype = _typed(toks, _before_modifier(toks, f.src) if f.rule == MODIFIED_SUBJECT else f.src,
                              f.stype)
+        if stype == "named_person" and head[0] == head[1] and self.common_word(toks[head[0]]):
+            stype = "vague"  # "Protesters chanted", with "protesters" in lower case elsewhere
         name = _name(text, toks, self.names, head, stype, source)
         refers_to = None
         if stype == "pronoun":
