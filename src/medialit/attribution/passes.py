@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..document import Span
 from .lexicon import Cue, common_knowledge_patterns, cue_forms, cue_lengths, words
@@ -330,9 +331,17 @@ def _drop_cues_inside(ctx: Context, f: Found, trace: list[Verdict] | None) -> No
                 trace[k] = replace(v, rejected_by="inside_later_source")  # type: ignore[index]
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word a cue can start with, except a verb before "that" (checked by its next word)."""
+    return frozenset(cue_lengths()) | _LIGHT_VERBS | {"in", "by"}
+
+
 def _cue_at(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
     """The cue starting at ``toks[i]``: a listed form, a verb before "that", a light verb with its
-    message, or "in"/"by" before a poll or study."""
+    message, or "in"/"by" before a poll or study. Most words start none: one set lookup."""
+    if toks[i].low not in _first_words():
+        return that_verb(toks, i) if i + 1 < len(toks) and toks[i + 1].low == "that" else None
     return match_cue(toks, i) or that_verb(toks, i) or light_verb(toks, i) or in_document(toks, i)
 
 
