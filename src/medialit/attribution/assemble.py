@@ -3,7 +3,6 @@ the source span, its type, its canonical name and, for pronouns and roles, its r
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..document import Span
@@ -65,17 +64,23 @@ class _Assembler:
         self.text, self.toks = text, toks
         self.names = Names(toks)
         self.earlier = Antecedents()
+        self._lower: set[str] | None = None
+        self._capital: set[str] | None = None
 
     def common_word(self, tok: Tok) -> bool:
         """Is a capitalised word a common noun: written in lower case elsewhere in the text and
         never capitalised inside a sentence ("Protesters say ..." beside "the protesters"; not
-        "Price said ..." beside "Tom Price" and "the price")?"""
-        if tok.text.lower() not in self.text:  # most names: no lower-case form at all
+        "Price said ..." beside "Tom Price" and "the price")? Each word set is made once per text,
+        when first needed (a search of the text per word would grow with the square of its length)."""
+        toks = self.toks
+        if self._lower is None:
+            self._lower = {t.low for t in toks if t.text.islower()}
+        if tok.low not in self._lower:
             return False
-        word = re.escape(tok.text)
-        if not re.search(r"(?<!\w)" + word.lower() + r"(?!\w)", self.text):
-            return False
-        return not re.search(r"[\w,;](?:\s|[-–—])+" + word + r"(?!\w)", self.text)
+        if self._capital is None:
+            self._capital = {t.low for k, t in enumerate(toks) if k and t.cap and toks[k - 1].sent == t.sent
+                             and toks[k - 1].text[0].isalnum()}
+        return tok.low not in self._capital
 
     def source_of(self, f: Found) -> tuple[Span | None, str, str, str | None]:
         """(source, type, name, refers_to) of a found attribution."""
