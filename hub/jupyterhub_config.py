@@ -31,12 +31,15 @@ c.Spawner.http_timeout = 120
 # with "Address already in use". The server restarts it "with new random ports", but with
 # jupyter_client's default port cache it reuses the same ports, so all five restarts fail
 # and the kernel is given up (bench_class.py lost 1-2 of 120 lesson runs this way with 30
-# students). Without the cache, the restart really picks new ports and the kernel comes up.
+# students). Without the cache, the restart really picks new ports. A kernel that failed this
+# way can still stay out of reach of its server ("Connecting"; 2-3 lessons in 120 with 30
+# students): closing the notebook and opening it again starts a fresh one (see the guide).
 # (Zero to JupyterHub gives every student a pod of their own, so ports never collide there.)
 c.Spawner.args = ["--KernelManager.cache_ports=False"]
 
-# Memory per student: the server plus one lesson's kernel peaked at 413 MB in
-# bench_class.py (10 students at once); the limit leaves room for a student's own article and a second open kernel.
+# Memory per student: the server plus one lesson's kernel peaked at 415-416 MB in
+# bench_class.py (10 and 30 students at once); the limit leaves room for a student's own
+# article and a second open kernel.
 # Spawners that enforce limits (TLJH's systemd spawner, DockerSpawner) use these; the plain
 # local spawner only passes them to the server as MEM_LIMIT.
 c.Spawner.mem_guarantee = os.environ.get("MEDIALIT_MEM_GUARANTEE", "512M")
