@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+import regex
+
 __all__ = ["gc_paused", "nltk_offsets", "token_offsets"]
 
 #: Joins the stretches; every rule below treats it as the start or end of a text.
@@ -37,6 +39,12 @@ _START = r"(?:\A|(?<=\x00))"  # NLTK's ``^`` at the start of each stretch
 _END = r"(?=\n?(?:\x00|\Z))"  # NLTK's ``$`` (end, or before a final newline) of each stretch
 
 _CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+#: NLTK runs its rules with the ``regex`` module, whose ``\s`` is Unicode's White_Space: the
+#: information separators U+001C-U+001F are not in it, though Python's ``\s`` and ``str.split``
+#: count them as space. ``_WS`` is NLTK's ``\s`` in Python's ``re``.
+_WS = r"[^\S\x1c-\x1f]"
+_INFO_SEPARATORS = re.compile(r"[\x1c-\x1f]")
+_NLTK_SPACES = re.compile(_WS + "+")
 _FALLBACK_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 _QUOTE_MARKS = re.compile(r"``|'{2}|\"")
 _CLOSERS = "\\]\\)}>\"\\'»”’"
@@ -52,13 +60,13 @@ _BEFORE_PADDING = [
     (r"\"(?<=[ \(\[{<]\")|''(?<=[ \(\[{<]'')", r" `` "),
     (r"(?i)'(?<!\w')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)", r"' "),
     # punctuation
-    (r"\.(?<=[^\.\x00]\.)([" + _CLOSERS + r" ]*+)\s*" + _END, r" . \1 "),
+    (r"\.(?<=[^\.\x00]\.)([" + _CLOSERS + r" ]*+)" + _WS + "*" + _END, r" . \1 "),
     (r"([:,])([^\d\x00])", r" \1 \2"),
     (r"[:,]" + _END, r" \g<0> "),
     (r"\.\.+", r" \g<0> "),  # NLTK: \.{2,}
     (r"[;@#$%&]", r" \g<0> "),
     (r"[\u2012-\u2015]", r" \g<0> "),
-    (r"\.(?<=[^\.\x00]\.)([\]\)}>\"\']*)\s*" + _END, r" .\1 "),
+    (r"\.(?<=[^\.\x00]\.)([\]\)}>\"\']*)" + _WS + "*" + _END, r" .\1 "),
     (r"[?!]", r" \g<0> "),
     (r"'(?<=[^'\x00]') ", r" ' "),
     (r"[*]", r" \g<0> "),
@@ -82,7 +90,10 @@ _WORD_RULES = [
         r"(?i)\b(more)(?#X)('n)\b", r"(?i)\b(wan)(?#X)(na)(?=\s)",
         r"(?i) ('t)(?#X)(is)\b", r"(?i) ('t)(?#X)(was)\b")],
 ]
-_RULES_BEFORE = [(re.compile(p), r) for p, r in _BEFORE_PADDING]
+#: ``\w``, ``\b`` and ``\d`` differ between ``re`` and ``regex`` (fractions, superscripts, combining
+#: marks...): the rules that use them run on ``regex``, as NLTK's do; ``re`` is faster for the rest.
+_UNICODE_CLASSES = re.compile(r"\\[wWbBdD]")
+_RULES_BEFORE = [((regex if _UNICODE_CLASSES.search(p) else re).compile(p), r) for p, r in _BEFORE_PADDING]
 _RULES_WORD = [(re.compile(p), r) for p, r in _WORD_RULES]
 #: Words that no word rule can change: no apostrophe and none of the contractions' letters.
 _MAYBE_SPLIT = re.compile(r"'|(?i:cannot|gimme|gonna|gotta|lemme|wanna)")
@@ -102,9 +113,14 @@ def _rewrite(joined: str) -> list[list[str]]:
         joined = "``" + joined[1:]
     for pattern, replacement in _RULES_BEFORE:
         joined = pattern.sub(replacement, joined)
-    stretches = [part.split() for part in joined.split(SEP)]
-    words = set().union(*stretches)
-    split = {w: _split_word(w) for w in words if _MAYBE_SPLIT.search(w)}
+    if _INFO_SEPARATORS.search(joined):  # rare: words end only at NLTK's spaces, then str.split
+        stretches = [[w for w in _NLTK_SPACES.split(part) if w] for part in joined.split(SEP)]
+        words = set().union(*stretches)
+        split = {w: _split_word(w) if _MAYBE_SPLIT.search(w) else w.split() for w in words}
+    else:
+        stretches = [part.split() for part in joined.split(SEP)]
+        words = set().union(*stretches)
+        split = {w: _split_word(w) for w in words if _MAYBE_SPLIT.search(w)}
     split = {w: pieces for w, pieces in split.items() if pieces != [w]}
     if split:
         stretches = [[p for w in words for p in split.get(w, (w,))] if not split.keys().isdisjoint(words)
