@@ -28,12 +28,9 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: setup
 	$(BIN)/jupyter lab $(ALLOW_ROOT) lessons/00-start-here.ipynb
 
-# Two worker processes, each test file whole on one of them (the files' session fixtures,
-# such as the built book, are then made once). TEST_JOBS=0 runs in one process.
-TEST_JOBS ?= 2
 test: setup
 	$(BIN)/ruff check src tests benchmarks book
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
+	$(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks book
