@@ -12,6 +12,9 @@
 # and nbgitpuller; `pip install -c constraints.txt ".[test]"` or binder/requirements.txt has them.
 # Sizes below come from benchmarks/bench_class.py (see the sizing table in the guide).
 import os
+import secrets
+import shutil
+import weakref
 
 c = get_config()  # noqa: F821 (JupyterHub provides get_config when it loads this file)
 
@@ -25,17 +28,44 @@ c.JupyterHub.concurrent_spawn_limit = int(os.environ.get("MEDIALIT_CONCURRENT_SP
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
-# Kernels on one machine. Every student's server picks free TCP ports for each kernel it
-# starts and the kernel binds them a moment later; when a whole class opens a lesson at the
-# same moment, another student's kernel can take a port in between, and that kernel dies
-# with "Address already in use". The server restarts it "with new random ports", but with
-# jupyter_client's default port cache it reuses the same ports, so all five restarts fail
-# and the kernel is given up (bench_class.py lost 1-2 of 120 lesson runs this way with 30
-# students). Without the cache, the restart really picks new ports. A kernel that failed this
-# way can still stay out of reach of its server ("Connecting"; 2-3 lessons in 120 with 30
-# students): closing the notebook and opening it again starts a fresh one (see the guide).
-# (Zero to JupyterHub gives every student a pod of their own, so ports never collide there.)
-c.Spawner.args = ["--KernelManager.cache_ports=False"]
+# Kernels on one machine talk to their student's server over Unix sockets (IPC), not TCP.
+# With TCP, every server picks free ports for each kernel it starts and the kernel binds them
+# a moment later; when a whole class opens a lesson at the same moment, another student's
+# kernel can take a port in between. bench_class.py saw 2-4 such clashes in each 30-student
+# run: kernels died with "Address already in use" or stayed out of reach of their server
+# until the student closed and reopened the notebook. Unix sockets have no ports to share:
+# jupyter_client names each kernel's sockets after its connection file
+# (<runtime dir>/kernel-<id>-ipc-1 ... -5), so they are private to the kernel.
+# cache_ports=False: never keep TCP ports across restarts (jupyter_client already skips the
+# cache for IPC; this keeps a restart safe if the transport is set back to TCP).
+c.Spawner.args = ["--KernelManager.transport=ipc", "--KernelManager.cache_ports=False"]
+
+
+_RUNTIME_DIRS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _short_runtime_dir(spawner) -> str:
+    """A new short, private runtime folder for each server start.
+
+    A Unix socket path may be at most 107 bytes, and the kernel's socket names add 49 to the
+    folder's path; the default folder (~/.local/share/jupyter/runtime) can be too long. The
+    server creates the folder with mode 700. The name is random, so another user on the
+    machine cannot create it first (a fixed /tmp/jupyter-NAME could be taken by a student
+    with a terminal).
+    """
+    path = _RUNTIME_DIRS[spawner] = f"/tmp/jupyter-{secrets.token_hex(8)}"
+    return path
+
+
+def _remove_runtime_dir(spawner) -> None:
+    """The server is stopped: its runtime folder (server info, cookie secret) goes too."""
+    path = _RUNTIME_DIRS.pop(spawner, None)
+    if path:
+        shutil.rmtree(path, ignore_errors=True)  # refuses a symlink; gone already is fine
+
+
+c.Spawner.environment = {"JUPYTER_RUNTIME_DIR": _short_runtime_dir}
+c.Spawner.post_stop_hook = _remove_runtime_dir
 
 # Memory per student: the server plus one lesson's kernel peaked at 415-416 MB in
 # bench_class.py (10 and 30 students at once); the limit leaves room for a student's own

@@ -105,7 +105,7 @@ c.JupyterHub.active_server_limit = 0
 c.SimpleLocalProcessSpawner.home_dir_template = s["homes"]
 c.Spawner.cmd = [s["singleuser"]]
 c.Spawner.args.extend(s["args"])  # after the course's own (its kernel settings)
-c.Spawner.environment = {{"PATH": s["path"]}}
+c.Spawner.environment.update({{"PATH": s["path"]}})  # keeps the course's runtime folder
 c.JupyterHub.services = [{{"name": "{SERVICE}", "api_token": s["token"]}}]
 c.JupyterHub.load_roles = [{{
     "name": "{SERVICE}",

@@ -108,3 +108,35 @@ def test_the_students_jupyterlab_asks_nothing_about_news(hub):
     assert not settings["settings"]  # bob has set nothing himself
     assert defaults["fetchNews"]["default"] == "false"  # "none" would ask every new student
     assert defaults["checkForUpdates"]["default"] is False
+
+
+def test_kernels_talk_to_the_server_over_unix_sockets(hub):
+    """No TCP ports for kernels (students' kernels took each other's): IPC, in a short private folder
+    that goes when the server stops."""
+    environ = Path("/proc/self/environ")
+    if not environ.exists():
+        pytest.skip("needs /proc to read the server's environment")
+    token = hub.add_student("carol")
+    hub.start_server("carol")
+    env = dict(item.split("=", 1) for item in
+               Path(f"/proc/{hub.server_pid('carol')}/environ").read_text().split("\0") if "=" in item)
+    runtime = Path(env["JUPYTER_RUNTIME_DIR"])
+    kernel = hub.api("POST", "/user/carol/api/kernels", {"name": "python3"}, token=token)
+    try:
+        info = json.loads((runtime / f"kernel-{kernel['id']}.json").read_text())
+        assert info["transport"] == "ipc", info
+        sockets = [Path(f"{info['ip']}-{info[name]}") for name in
+                   ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")]
+        deadline = time.monotonic() + 60
+        while not all(path.is_socket() for path in sockets) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert all(path.is_socket() for path in sockets), sockets
+        assert max(len(str(path).encode()) for path in sockets) <= 107
+        assert runtime.stat().st_mode & 0o077 == 0  # the student's alone
+    finally:
+        hub.api("DELETE", f"/user/carol/api/kernels/{kernel['id']}", token=token)
+    hub.api("DELETE", "/hub/api/users/carol/server")
+    deadline = time.monotonic() + 60
+    while runtime.exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not runtime.exists(), f"{runtime} left behind when the server stopped"
