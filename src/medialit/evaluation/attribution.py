@@ -9,7 +9,9 @@ Two sources of gold:
 * PolNeAR's development compartment (``<corpora>/polnear-dev``, brat standoff,
   one annotator file per article, the first alphabetically): source spans
   matched by overlap, type not checked (PolNeAR has no types). Skipped with a
-  note where the folder is absent.
+  note where the folder is absent;
+* a typed sample of PolNeAR dev source spans, ``datasets/gold/polnear_dev_types.tsv``:
+  type accuracy, confusion and typed F1 (:mod:`.source_types`).
 
 Found sources are counted once per mention: "He noted ... and added:" is one
 source with two cues, as in both gold sets. Attributions without a named source
@@ -27,7 +29,7 @@ from ..attribution import Attribution, find_attributions
 from .scoring import PRF, ScoreTable, match_spans, prf_by
 
 __all__ = ["evaluate", "gold_path", "load_gold", "polnear_articles", "score_case_study",
-           "score_polnear"]
+           "score_polnear", "score_polnear_types"]
 
 
 def gold_path() -> Path:
@@ -126,14 +128,18 @@ def polnear_articles(folder: Path) -> list[tuple[str, str, dict[str, list[dict[s
     return out
 
 
-def score_polnear(folder: Path) -> ScoreTable:
+def score_polnear(folder: Path,
+                  found_by_article: dict[str, list[Attribution]] | None = None) -> ScoreTable:
     """Source spans by overlap over all PolNeAR dev articles, overall and per publisher;
-    also cue spans and the sources of direct quotations."""
+    also cue spans and the sources of direct quotations. ``found_by_article`` reuses
+    attributions already found."""
     total, cues, direct = PRF(), PRF(), PRF()
     per_outlet: dict[str, PRF] = {}
     articles = polnear_articles(folder)
     for article, text, gold in articles:
-        found = find_attributions(text)
+        found = (found_by_article or {}).get(article)
+        if found is None:
+            found = find_attributions(text)
         prf = match_spans(gold["sources"], _source_items(found)).prf
         total += prf
         per_outlet.setdefault(article.split("_", 1)[0], PRF()).__iadd__(prf)
@@ -148,15 +154,36 @@ def score_polnear(folder: Path) -> ScoreTable:
     return ScoreTable("Attribution sources: PolNeAR dev (overlap)", rows, notes)
 
 
+def score_polnear_types(folder: Path, found_by_article: dict[str, list[Attribution]] | None = None,
+                        sample_path: Path | None = None) -> ScoreTable:
+    """Source types on the typed PolNeAR dev sample (``datasets/gold/polnear_dev_types.tsv``)."""
+    from .source_types import TypeScore, load_type_sample, score_types, type_table
+
+    sample = load_type_sample(sample_path)
+    by_article = {ann.rsplit("_", 1)[0]: spans for ann, spans in sample.items()}
+    score = TypeScore()
+    for article, text, _ in polnear_articles(folder):
+        if article not in by_article:
+            continue
+        found = (found_by_article or {}).get(article)
+        if found is None:
+            found = find_attributions(text)
+        score_types(by_article[article], _source_items(found), into=score)
+    return type_table(score, len(by_article))
+
+
 def evaluate(corpora: Path | None) -> list[ScoreTable]:
     """All attribution score tables (run by ``medialit evaluate attribution``)."""
     from ..casestudy import load_case_study
+    from .source_types import TITLE
 
     tables = [score_case_study(load_case_study().text, load_gold())]
     folder = Path(corpora) / "polnear-dev" if corpora is not None else None
     if folder is None or not (folder / "dev" / "attributions").is_dir():
-        tables.append(ScoreTable("Attribution sources: PolNeAR dev (overlap)", {},
-                                 ["skipped: ../shared/corpora/polnear-dev not found"]))
+        for title in ("Attribution sources: PolNeAR dev (overlap)", TITLE):
+            tables.append(ScoreTable(title, {}, ["skipped: ../shared/corpora/polnear-dev not found"]))
     else:
-        tables.append(score_polnear(folder))
+        found = {article: find_attributions(text) for article, text, _ in polnear_articles(folder)}
+        tables.append(score_polnear(folder, found))
+        tables.append(score_polnear_types(folder, found))
     return tables
