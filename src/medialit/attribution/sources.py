@@ -38,10 +38,22 @@ def _is_pronoun_phrase(toks: list[Tok], first: int, last: int) -> bool:
                               or pronoun_of(toks[first]) is not None)
 
 
+def _titled_name(names: list[Tok]) -> bool:
+    """A capitalised title followed by a person's name: "Senate Majority Leader Mitch McConnell",
+    "NATO Secretary General Jens Stoltenberg" (the organisation words belong to the title)."""
+    titles = [k for k, t in enumerate(names) if t.cls in _TITLE_CLASSES]
+    if not titles or titles[-1] == len(names) - 1:
+        return False
+    after = names[titles[-1] + 1:]
+    return len(after) <= 4 and not any(t.cls in _NOT_PERSON or is_acronym(t) for t in after)
+
+
 def _classify_name_run(toks: list[Tok], first: int, run: tuple[int, int]) -> SourceType:
     """The type of a phrase whose head is a capitalised run ``run``."""
     names = toks[run[0]:run[1] + 1]
     classes = {t.cls for t in names}
+    if _titled_name(names):
+        return "named_person"
     if classes & _ORG_CLASSES or any(is_acronym(t) for t in names):
         return "organization"
     if classes <= _PLACE_CLASSES | {"org"} and classes & _PLACE_CLASSES:
@@ -75,11 +87,21 @@ def _word_type(toks: list[Tok], first: int, last: int, head: int) -> SourceType:
     return "vague"
 
 
+def _participle_head(toks: list[Tok], first: int, head: int) -> int:
+    """A past participle after a lexicon noun modifies it and the noun is the head: "A poll
+    released", "a complaint filed by", "the officials quoted"."""
+    word = toks[head]
+    if head > first and word.text.islower() and word.low.endswith("ed") and not word.cls \
+            and toks[head - 1].cls:
+        return head - 1
+    return head
+
+
 def classify(toks: list[Tok], first: int, last: int) -> SourceType:
     """The source type of the phrase ``toks[first..last]``."""
     if _is_pronoun_phrase(toks, first, last):
         return "pronoun"
-    head = head_index(toks, first, last)
+    head = _participle_head(toks, first, head_index(toks, first, last))
     early = _head_type(toks, first, last, head)
     if early is not None:
         return early

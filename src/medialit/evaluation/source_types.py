@@ -88,7 +88,7 @@ def score_types(sample: Iterable[dict[str, Any]], found: Iterable[dict[str, Any]
             score.typed.tp += 1
         else:
             score.typed += PRF(0, 1, 1)
-            score.wrong.append((g["text"], accepted, f["type"]))
+            score.wrong.append((g["text"], accepted, f"{f['type']} ({f.get('text', '')!r})"))
     score.typed.fn += len(matching.missed)
     return score
 

@@ -1,0 +1,44 @@
+"""Source types of find_attributions on sentences written for these tests (annotation guide, "Source types")."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.attribution import find_attributions
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    return [(a.source.text, a.source_type) for a in find_attributions(text) if a.source is not None]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Senate Majority Leader Anna Brook said the vote would be held on Tuesday.",
+     "Senate Majority Leader Anna Brook"),
+    ("NATO Secretary General Lars Holm said the alliance stood together.",
+     "NATO Secretary General Lars Holm"),
+    ("Federal Reserve Chairman Tom Wade said rates would stay low.", "Federal Reserve Chairman Tom Wade"),
+    ("Harbour Authority spokesman Ken Ito said the port would reopen.", "Harbour Authority spokesman Ken Ito"),
+])
+def test_a_capitalised_title_with_a_name_is_a_named_person(text, source):
+    assert _types(text) == [(source, "named_person")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Senate Majority Leader said the vote would be held on Tuesday.", "The Senate Majority Leader"),
+    ("The NATO Secretary General said the alliance stood together.", "The NATO Secretary General"),
+])
+def test_a_capitalised_title_without_a_name_is_not_a_person(text, source):
+    ((found, stype),) = _types(text)
+    assert found == source and stype != "named_person"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A poll released on Monday found that most voters back the plan.", "A poll released"),
+    ("A study published last week found that the river is cleaner.", "A study published"),
+])
+def test_a_document_with_a_participle_is_an_organization(text, source):
+    assert _types(text) == [(source, "organization")]
+
+
+def test_a_person_after_a_participle_phrase_keeps_a_role():
+    assert _types("The official quoted in the letter said the talks had stalled.")[0][1] == "official_role"
