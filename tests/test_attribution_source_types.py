@@ -42,3 +42,23 @@ def test_a_document_with_a_participle_is_an_organization(text, source):
 
 def test_a_person_after_a_participle_phrase_keeps_a_role():
     assert _types("The official quoted in the letter said the talks had stalled.")[0][1] == "official_role"
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats said the talks had stalled.",
+    "The talks had stalled, diplomats said.",
+    "Researchers found that the lake was warming.",
+    "Aides said the governor was tired.",
+])
+def test_a_bare_plural_job_word_is_a_vague_group(text):
+    assert [t for _, t in _types(text)] == ["vague"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the bridge would reopen.",
+    "The bridge would reopen, officials said.",
+    "Senior officials said the bridge would reopen.",
+    "The governor's aides said the governor was tired.",
+])
+def test_officials_and_modified_plural_roles_are_official_roles(text):
+    assert [t for _, t in _types(text)] == ["official_role"]

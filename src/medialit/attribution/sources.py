@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import words
+from .lexicon import source_words, words
 from .model import SourceType
 from .phrases import final_cap_run, head_index
 from .tokens import SUBJECT_PRONOUNS, Tok, is_acronym, pronoun_of
@@ -97,10 +97,20 @@ def _participle_head(toks: list[Tok], first: int, head: int) -> int:
     return head
 
 
+def _bare_plural_role(tok: Tok) -> SourceType:
+    """A job word alone in the plural, in any case: an unnamed group ("Diplomats said",
+    "researchers found"), typed like "experts"; a plural the word list types itself keeps its
+    type ("officials", "Officials")."""
+    listed = source_words().get(tok.low)
+    return listed[0] if listed is not None else "vague"  # type: ignore[return-value]
+
+
 def classify(toks: list[Tok], first: int, last: int) -> SourceType:
     """The source type of the phrase ``toks[first..last]``."""
     if _is_pronoun_phrase(toks, first, last):
         return "pronoun"
+    if first == last and toks[first].cls == "role" and toks[first].low.endswith("s"):
+        return _bare_plural_role(toks[first])
     head = _participle_head(toks, first, head_index(toks, first, last))
     early = _head_type(toks, first, last, head)
     if early is not None:
