@@ -62,3 +62,22 @@ def test_a_bare_plural_job_word_is_a_vague_group(text):
 ])
 def test_officials_and_modified_plural_roles_are_official_roles(text):
     assert [t for _, t in _types(text)] == ["official_role"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The United States said the talks would go on.", "The United States"),
+    ("The United Nations said the aid had arrived.", "The United Nations"),
+    ("The Hartwell Institution said the figures were wrong.", "The Hartwell Institution"),
+    ("Relief International said the camps were full.", "Relief International"),
+])
+def test_names_of_bodies_are_organizations(text, source):
+    assert _types(text) == [(source, "organization")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Rev. Ann Ford said the church would stay open.", "The Rev. Ann Ford"),
+    ("Ann Ford said the church would stay open.", "Ann Ford"),
+])
+def test_a_person_with_or_without_a_title_after_the_stays_a_person(text, source):
+    ((found, stype),) = _types(text)
+    assert found in source and stype == "named_person"

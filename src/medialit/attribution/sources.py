@@ -62,6 +62,14 @@ def _classify_name_run(toks: list[Tok], first: int, run: tuple[int, int]) -> Sou
         return "vague"
     if all(t.cls in _TITLE_CLASSES for t in names):
         return "official_role"
+    return _person_or_body(toks, first, run[0], classes)
+
+
+def _person_or_body(toks: list[Tok], first: int, start: int, classes: set[str]) -> SourceType:
+    """A capitalised name after "the" with no title in it names a body, not a person ("the
+    United Nations", "The Brookings Institution"); otherwise a person."""
+    if start > first and toks[start - 1].low == "the" and not classes & _TITLE_CLASSES:
+        return "organization"
     return "named_person"
 
 
