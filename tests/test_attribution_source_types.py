@@ -81,3 +81,17 @@ def test_names_of_bodies_are_organizations(text, source):
 def test_a_person_with_or_without_a_title_after_the_stays_a_person(text, source):
     ((found, stype),) = _types(text)
     assert found in source and stype == "named_person"
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe bridge will open,\u201d Ann Lee, the mayor of Springfield, a city of 60,000 people, said on Monday.",
+    "Tom Ruiz, chief executive of Harbor Lines -- the firm that owns the port -- said the ships were ready.",
+])
+def test_a_name_before_a_role_in_apposition_is_the_source(text):
+    ((found, stype),) = _types(text)
+    assert stype == "named_person" and found.split(",")[0] in {"Ann Lee", "Tom Ruiz"}
+
+
+def test_a_place_before_a_role_is_not_a_name():
+    assert _types("In North Dakota, the governor said the roads were closed.") == [
+        ("the governor", "official_role")]

@@ -12,7 +12,7 @@ from .passes import Found
 from .phrases import core, head_index
 from .resolve import Antecedents, resolve
 from .sources import Names, classify, person_name, plain_name
-from .tokens import Tok
+from .tokens import Tok, clause_start
 from .vetoes import MODIFIED_SUBJECT
 
 __all__ = ["assemble"]
@@ -59,6 +59,20 @@ def _before_modifier(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]:
     return src
 
 
+def _name_before_apposition(toks: list[Tok], first: int) -> tuple[int, int] | None:
+    """The person's name that opens the clause before a role in apposition: "Ann Lee" of
+    "Ann Lee, the mayor of Springfield, said"."""
+    if first < 3 or toks[first - 1].text != ",":
+        return None
+    last = first - 2
+    start = last
+    while start > 0 and toks[start - 1].cap and toks[start - 1].sent == toks[last].sent:
+        start -= 1
+    if not (1 <= last - start <= 3 and toks[start].sent == toks[first].sent and clause_start(toks, start)):
+        return None
+    return (start, last) if classify(toks, start, last) == "named_person" else None
+
+
 class _Assembler:
     def __init__(self, text: str, toks: list[Tok]) -> None:
         self.text, self.toks = text, toks
@@ -92,9 +106,12 @@ class _Assembler:
         if f.src is None:
             return None, "vague", "(unnamed)", None
         s, e = toks[f.src[0]].start, toks[f.src[1]].end
-        source = Span(s, e, text[s:e])
         head, stype = _typed(toks, _before_modifier(toks, f.src) if f.rule == MODIFIED_SUBJECT else f.src,
                              f.stype)
+        named = _name_before_apposition(toks, f.src[0]) if stype in {"official_role", "vague"} else None
+        if named is not None:
+            head, stype, s = named, "named_person", toks[named[0]].start
+        source = Span(s, e, text[s:e])
         if stype == "named_person" and head[0] == head[1] and self.common_word(toks[head[0]]):
             stype = "vague"  # "Protesters chanted", with "protesters" in lower case elsewhere
         name = _name(text, toks, self.names, head, stype, source)
