@@ -95,3 +95,19 @@ def test_a_name_before_a_role_in_apposition_is_the_source(text):
 def test_a_place_before_a_role_is_not_a_name():
     assert _types("In North Dakota, the governor said the roads were closed.") == [
         ("the governor", "official_role")]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland said the exercise was a threat.",
+    "Warsaw said the exercise was a threat.",
+    "Canada said the tariffs were unfair.",
+    "Riyadh said oil output would rise.",
+    "Saudi Arabia said oil output would rise.",
+])
+def test_a_country_or_capital_standing_for_its_government_is_an_organization(text):
+    assert [t for _, t in _types(text)] == ["organization"]
+
+
+def test_a_person_from_a_country_stays_a_person():
+    assert _types("Prime Minister Ana Berg of Estonia said the exercise was a threat.") == [
+        ("Prime Minister Ana Berg of Estonia", "named_person")]
