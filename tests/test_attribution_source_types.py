@@ -111,3 +111,13 @@ def test_a_country_or_capital_standing_for_its_government_is_an_organization(tex
 def test_a_person_from_a_country_stays_a_person():
     assert _types("Prime Minister Ana Berg of Estonia said the exercise was a threat.") == [
         ("Prime Minister Ana Berg of Estonia", "named_person")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese side said the talks had been useful.",
+    "The army and the military said the strike hit a depot.",
+    "The regime said the protests were foreign plots.",
+    "The Harbour Daily reported that the mayor had resigned.",
+])
+def test_governments_armies_and_papers_are_organizations(text):
+    assert {t for _, t in _types(text)} == {"organization"}
