@@ -121,3 +121,12 @@ def test_a_person_from_a_country_stays_a_person():
 ])
 def test_governments_armies_and_papers_are_organizations(text):
     assert {t for _, t in _types(text)} == {"organization"}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A person close to the minister said the talks were over.", "A person close to the minister"),
+    ("A person familiar with the talks said they were over.", "A person familiar with the talks"),
+    ("Conservatives say the bill will fail.", "Conservatives"),
+])
+def test_unnamed_people_and_political_groups_are_vague(text, source):
+    assert _types(text) == [(source, "vague")]

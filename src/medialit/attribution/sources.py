@@ -130,11 +130,12 @@ def classify(toks: list[Tok], first: int, last: int) -> SourceType:
 
 
 def group_name(names: list[Tok]) -> bool:
-    """A people or party named in the plural: "Americans", "African Americans", "Democrats"."""
+    """A people or party named in the plural: "Americans", "African Americans", "Democrats",
+    "Conservatives"."""
     last = names[-1].low
-    plural = last.endswith(("ans", "crats", "icans", "ists", "ites", "als")) or last in {
+    plural = last.endswith(("ans", "crats", "icans", "ists", "ites", "als", "ives")) or last in {
         "muslims", "jews"}
-    return plural and all(t.low.endswith(("an", "ans", "ic", "crats", "ists", "ites", "ish", "als"))
+    return plural and all(t.low.endswith(("an", "ans", "ic", "crats", "ists", "ites", "ish", "als", "ives"))
                           or t is names[-1] for t in names)
 
 
