@@ -94,3 +94,11 @@ def test_polnear_type_table(corpora):
 def test_type_table_skipped_without_corpora():
     tables = evaluate(None)
     assert tables[2].title == TITLE and "skipped" in tables[2].notes[0]
+
+
+def test_wrong_types_are_listed_only_when_asked():
+    score = score_types([{"start": 0, "end": 5, "types": ("organization",), "text": "Acme"}],
+                        [{"start": 0, "end": 4, "type": "named_person", "text": "Acme"}])
+    assert not any(n.startswith("wrong type") for n in type_table(score, 1).notes)
+    assert any("'Acme' (organization) found as named_person" in n
+               for n in type_table(score, 1, verbose=True).notes)

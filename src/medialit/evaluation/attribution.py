@@ -155,8 +155,9 @@ def score_polnear(folder: Path,
 
 
 def score_polnear_types(folder: Path, found_by_article: dict[str, list[Attribution]] | None = None,
-                        sample_path: Path | None = None) -> ScoreTable:
-    """Source types on the typed PolNeAR dev sample (``datasets/gold/polnear_dev_types.tsv``)."""
+                        sample_path: Path | None = None, verbose: bool = False) -> ScoreTable:
+    """Source types on the typed PolNeAR dev sample (``datasets/gold/polnear_dev_types.tsv``);
+    ``verbose`` lists each wrong type with its span."""
     from .source_types import TypeScore, load_type_sample, score_types, type_table
 
     sample = load_type_sample(sample_path)
@@ -169,7 +170,7 @@ def score_polnear_types(folder: Path, found_by_article: dict[str, list[Attributi
         if found is None:
             found = find_attributions(text)
         score_types(by_article[article], _source_items(found), into=score)
-    return type_table(score, len(by_article))
+    return type_table(score, len(by_article), verbose)
 
 
 def evaluate(corpora: Path | None) -> list[ScoreTable]:

@@ -93,8 +93,10 @@ def score_types(sample: Iterable[dict[str, Any]], found: Iterable[dict[str, Any]
     return score
 
 
-def type_table(score: TypeScore, n_files: int) -> ScoreTable:
-    """The score as a table: typed and untyped rows, accuracy and confusion as notes."""
+def type_table(score: TypeScore, n_files: int, verbose: bool = False) -> ScoreTable:
+    """The score as a table: typed and untyped rows, accuracy and confusion as notes; with
+    ``verbose``, each wrong type with its span text too (for development: the book and
+    ``medialit evaluate`` show no corpus text)."""
     notes = [f"{score.untyped.tp + score.untyped.fn} sampled spans in {n_files} files; "
              f"type accuracy {score.accuracy:.2f} ({score.right}/{score.matched} matched spans)",
              "untyped row: false alarms not counted on a sample",
@@ -103,7 +105,8 @@ def type_table(score: TypeScore, n_files: int) -> ScoreTable:
     for (accepted, found), n in sorted(score.confusion.items()):
         by_gold.setdefault(accepted, []).append(f"{found} {n}")
     notes += [f"  {accepted} -> {', '.join(cells)}" for accepted, cells in by_gold.items()]
-    notes += [f"wrong type: {text!r} ({accepted}) found as {found}"
-              for text, accepted, found in score.wrong]
+    if verbose:
+        notes += [f"wrong type: {text!r} ({accepted}) found as {found}"
+                  for text, accepted, found in score.wrong]
     rows = {"typed sources (sample)": score.typed, "untyped sources (sample)": score.untyped}
     return ScoreTable(TITLE, rows, notes)
