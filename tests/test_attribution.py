@@ -790,3 +790,38 @@ def test_capitalised_common_noun_at_a_sentence_start_is_no_name():
     assert (a.source.text, a.source_type) == ("Protesters", "vague")
     (b,) = find_attributions("Price said that the price is high. Senator Tom Price left early.")
     assert (b.source.text, b.source_type) == ("Price", "named_person")
+
+
+def test_verbs_of_emphasis_detail_and_reference():
+    """Reporting verbs of news style (reporting_verbs.tsv): emphasis (highlight, underscore),
+    setting out (detail, chronicle), mentioning (refer to, reference), comparing (liken),
+    disputing and forecasting, in all their forms."""
+    (a,) = find_attributions("The auditor highlighted the cost of the new ferry.")
+    assert (a.source.text, a.cue.text) == ("The auditor", "highlighted")
+    (b,) = find_attributions("Mayor Ruiz likened the stadium to a white elephant.")
+    assert (b.source.text, b.cue.text, b.implies) == ("Mayor Ruiz", "likened", "judgement")
+    (c,) = find_attributions("The commission has detailed the payments in its filing.")
+    assert (c.source.text, c.cue.text) == ("The commission", "detailed")
+    (d,) = find_attributions("Later she referred to the flood of 1998.")
+    assert (d.source.text, d.cue.text) == ("she", "referred to")
+    (e,) = find_attributions("Councillor Amos disputes the figures given by the port.")
+    assert (e.source.text, e.cue.text) == ("Councillor Amos", "disputes")
+
+
+def test_emphasis_verb_with_a_fact_as_subject_is_the_writers_inference():
+    """Guide, section 2: "All of this suggests that" is the writer's own inference; so is "it
+    underscores that" (veto writer_inference). A speaker as subject counts."""
+    verdicts = explain("The ferry is late again. It underscores how weak the plan was.")
+    assert [(v.cue.text, v.rejected_by) for v in verdicts] == [("underscores", "writer_inference")]
+    (a,) = find_attributions("Senator Moss underscored that the dam was safe.")
+    assert (a.source.text, a.cue.text) == ("Senator Moss", "underscored")
+
+
+def test_more_judgement_and_conjecture_verbs():
+    """Levin's classes 33 (judgement: decry, lambaste, extol) and 29.5 (conjecture: judge,
+    surmise, posit, with their content after them)."""
+    (a,) = find_attributions("Union leaders decried the closure of the mill.")
+    assert (a.source.text, a.cue.text, a.implies) == ("Union leaders", "decried", "judgement")
+    (b,) = find_attributions("The inspectors surmised that the fire began in the kitchen.")
+    assert (b.source.text, b.cue.text) == ("The inspectors", "surmised")
+    assert find_attributions("The inspectors surmised.") == []

@@ -328,6 +328,18 @@ def _it_needs_speech(c: Candidate) -> bool:
     return c.src is not None and c.toks[c.src[1]].low == "it" and c.entry.kind != "speech"
 
 
+#: Subjects that stand for a fact or an event, not a speaker ("it underscores", "this highlights").
+_FACT_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def _writer_inference(c: Candidate) -> bool:
+    """"It underscores how weak the deal is": a cue of the frame "agent" (a verb of emphasis)
+    whose subject is a fact, not a speaker, is the writer's own inference (guide, section 2:
+    "All of this suggests that" is no attribution)."""
+    return c.src is not None and "agent" in c.entry.frame and c.src[0] == c.src[1] and (
+        c.toks[c.src[0]].low in _FACT_SUBJECTS)
+
+
 def _belief_relative_clause(c: Candidate) -> bool:
     src = c.src
     if c.entry.kind != "belief" or src is None or src[0] != src[1] or src[0] <= 0:
@@ -389,6 +401,8 @@ SOURCE_VETOES: tuple[Veto, ...] = (
          "pronoun or source word before it", _noun_cue_needs_clear_source),
     Veto("it_needs_speech", "\"it\" as the source of a belief or evidence verb",
          _it_needs_speech),
+    Veto("writer_inference", "\"it underscores\", \"this highlights\": a verb of emphasis whose "
+         "subject is a fact is the writer's inference", _writer_inference),
     Veto("belief_relative_clause", "a relative clause: \"a language they understand\"",
          _belief_relative_clause),
     Veto("belief_without_content", "a belief verb with no reported content after it",
