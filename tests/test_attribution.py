@@ -825,3 +825,15 @@ def test_more_judgement_and_conjecture_verbs():
     (b,) = find_attributions("The inspectors surmised that the fire began in the kitchen.")
     assert (b.source.text, b.cue.text) == ("The inspectors", "surmised")
     assert find_attributions("The inspectors surmised.") == []
+
+
+def test_content_after_a_short_prepositional_phrase():
+    """A verb that needs its content (that, about) may have a short phrase between: "insisted in
+    June that", "talked to reporters on the bus about"; a relative "that" after the phrase is no
+    content ("spoke in a hall that overlooks the bay")."""
+    (a,) = find_attributions("Senator Moss insisted in June that the dam was safe.")
+    assert (a.source.text, a.cue.text) == ("Senator Moss", "insisted")
+    (b,) = find_attributions("Mayor Ruiz talked to reporters on the bus about the budget.")
+    assert (b.source.text, b.cue.text) == ("Mayor Ruiz", "talked")
+    assert find_attributions("Mayor Ruiz spoke in a hall that overlooks the bay.") == []
+    assert find_attributions("Senator Moss insisted on a second vote.") == []

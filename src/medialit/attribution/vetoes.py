@@ -32,6 +32,7 @@ __all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "IN_DOCUMENT", "LIGHT_VERB", "MODIFIE
            "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
+_PREPOSITIONS = words("prepositions")
 _QUANTIFIERS = words("quantifiers")
 _CLAUSE_START = words("clause_start")
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
@@ -229,6 +230,38 @@ def _message_follows(c: Candidate) -> bool:
 _SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {"as": _as_follows, "message": _message_follows}
 
 
+#: How many words a phrase between a cue and its "that" or "about" may have ("talked to
+#: reporters on the plane about", "insisted in June that").
+_PHRASE_BEFORE_CONTENT = 6
+
+
+def _after_phrase(c: Candidate) -> Tok | None:
+    """"that" or "about" after a short prepositional phrase that follows the cue ("told the
+    council in June that", "talked to reporters about", "learned again during the debate that"):
+    the phrase opens with a preposition (after an optional adverb) and holds no punctuation."""
+    toks, k = c.toks, c.i + c.length
+    end = min(len(toks), k + _PHRASE_BEFORE_CONTENT + 2)
+    if k < end and toks[k].text.isalpha() and toks[k].text.islower() and (
+            toks[k].low.endswith("ly") or toks[k].low in {"again", "also", "later", "often"}):
+        k += 1  # "spoke again about", "learned again during"
+    if k >= end or toks[k].low not in _PREPOSITIONS or toks[k].sent != c.sent:
+        return None
+    for m in range(k + 1, end):
+        t = toks[m]
+        if t.sent != c.sent or not (t.text[0].isalnum() or t.low in {"'s", "’s"}):
+            return None
+        if t.low == "about" or (t.low == "that" and _opens_clause(toks, m + 1, c.sent)):
+            return t
+    return None
+
+
+def _opens_clause(toks: list[Tok], k: int, sent: int) -> bool:
+    """Does a clause (a subject) start at ``toks[k]``? "that the dam", "that he", not the relative
+    "that overlooks the bay"."""
+    return k < len(toks) and toks[k].sent == sent and (
+        toks[k].low in _CLAUSE_START or toks[k].cap or toks[k].text[0].isdigit())
+
+
 def _complement_ok(c: Candidate) -> bool:
     """Check what follows the cue when the lexicon asks for "that", a clause, a topic or "as"."""
     special = _SPECIAL_FRAMES.get(next(iter(c.entry.frame & _SPECIAL_FRAMES.keys()), ""))
@@ -239,6 +272,15 @@ def _complement_ok(c: Candidate) -> bool:
     nxt = _content_start(c)
     if nxt is None:
         return False
+    if _content_word_ok(c, nxt):
+        return True
+    later = _after_phrase(c)
+    return later is not None and (later.low == "that" or "about" in c.entry.frame)
+
+
+def _content_word_ok(c: Candidate, nxt: Tok) -> bool:
+    """Does ``nxt``, the word after the cue, open its content (a that-clause, a quotation, a
+    question, a topic or a clause, as the cue's frame asks)?"""
     if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:" or nxt.low in _QUESTION_WORDS:
         return True  # "wondered whether", "wanted to know who"
     if "about" in c.entry.frame and nxt.low in {"about", "of", "on"}:
@@ -367,9 +409,6 @@ def _which_believes(c: Candidate) -> bool:
 
 def _that_verb_after_noun(c: Candidate) -> bool:
     return c.src is not None and c.entry is THAT_VERB and not clause_start(c.toks, c.src[0])
-
-
-_PREPOSITIONS = words("prepositions")
 
 
 def _noun_cue_after_preposition(c: Candidate) -> bool:
