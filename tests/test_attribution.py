@@ -837,3 +837,16 @@ def test_content_after_a_short_prepositional_phrase():
     assert (b.source.text, b.cue.text) == ("Mayor Ruiz", "talked")
     assert find_attributions("Mayor Ruiz spoke in a hall that overlooks the bay.") == []
     assert find_attributions("Senator Moss insisted on a second vote.") == []
+
+
+def test_unnamed_people_as_sources():
+    """"Those close to him", "those familiar with the talks" (a pronoun for people and its
+    modifier), "No one expected", and the aspect "went on to explain"."""
+    (a,) = find_attributions("Those close to the mayor say that she is tired.")
+    assert (a.source.text, a.source_type) == ("Those close to the mayor", "vague")
+    (b,) = find_attributions("Those familiar with the talks said a deal was near.")
+    assert b.source.text == "Those familiar with the talks"
+    (c,) = find_attributions("No one expected a long meeting.")
+    assert (c.source.text, c.source_type) == ("No one", "vague")
+    (d,) = find_attributions("Councillor Amos went on to explain how the levy works.")
+    assert (d.source.text, d.cue.text) == ("Councillor Amos", "explain")

@@ -198,6 +198,8 @@ def _quantifier_subject(toks: list[Tok], j: int) -> Phrase | None:
     head = toks[j]
     if head.low in _QUANTIFIERS and clause_start(toks, j):
         return (j, j)
+    if head.low == "one" and j >= 1 and toks[j - 1].low == "no" and clause_start(toks, j - 1):
+        return (j - 1, j)  # "No one expected"
     if head.low in {"whom", "them"} and j >= 2 and toks[j - 1].low == "of" and (
             toks[j - 2].low in _QUANTIFIERS or toks[j - 2].cls == "collective"):
         return (j - 2, j)

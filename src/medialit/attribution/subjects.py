@@ -28,6 +28,8 @@ _IRREGULAR_PP = words("irregular_participles")
 _DASHES = frozenset({",", "--", "—", "–"})
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late"})
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: Forms of go, whose "on to" is an aspect ("went on to explain").
+_GO = frozenset({"go", "goes", "went", "going", "gone"})
 #: Prepositions before a participle whose subject is the clause's ("opened by noting that").
 _MANNER_PREPOSITIONS = frozenset({"by", "while", "before", "after", "without", "despite", "upon"})
 
@@ -93,6 +95,8 @@ def _skip_back(toks: list[Tok], i: int, sent: int) -> tuple[int, list[str]]:
                 break  # ", all agreed": the quantifier is the subject ("they all agreed": not)
             skipped.append(toks[j].low)
             j -= 1
+            if toks[j].low == "on" and skipped[-1] == "to" and j > 0 and toks[j - 1].low in _GO:
+                j -= 1  # "went on to explain": "on" belongs to the aspect verb
         while j >= 1 and toks[j - 1].low in _TIME_PREPOSITIONS and (
                 toks[j].cls in {"nonname", "time"} or toks[j].text.isdigit()):
             j -= 2  # "Sanders on Tuesday said", "who in 2010 said"
@@ -307,6 +311,11 @@ def _by_word_before(c: Candidate, j: int) -> Found:
     return (np, "source + verb") if np is not None else (None, "")
 
 
+#: Pronouns that stand for people when a modifier follows ("those close to him", "those in the
+#: room", "some familiar with the talks").
+_PEOPLE_PRONOUNS = frozenset({"those", "some", "many", "most", "several", "few"})
+#: Words that may end or join a modifier besides the words of a noun phrase ("close to him").
+_AND_OBJECT = frozenset({"and", "him", "her", "them", "us", "me"})
 #: How far back from its verb a subject with a modifier after it may start.
 _MODIFIED_SUBJECT_SPAN = 12
 
@@ -328,7 +337,8 @@ def _modified_subject(c: Candidate, j: int) -> Phrase | None:
             last.text.isalpha() and last.text.islower() and last.low.endswith("s") and not last.low.endswith("ss"))):
         return None
     for h in range(start, j):
-        if not toks[h].np:
+        those = h == start and toks[h].low in _PEOPLE_PRONOUNS  # "those close to him"
+        if not (toks[h].np or those):
             continue
         k = h + 1
         if toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low not in FUNCTION and (
@@ -336,9 +346,9 @@ def _modified_subject(c: Candidate, j: int) -> Phrase | None:
             k += 1  # "people involved in", "people familiar with", "those close to"
         if toks[k].low not in _PREPOSITIONS:
             continue
-        np = np_back(toks, h, strict=True)
+        np = (h, h) if those else np_back(toks, h, strict=True)
         ok = np is not None and np[0] == start and all(
-            _in_object_phrase(toks[m]) or toks[m].low == "and" or toks[m - 1].low in DETS  # "a televised"
+            _in_object_phrase(toks[m]) or toks[m].low in _AND_OBJECT or toks[m - 1].low in DETS  # "a televised"
             for m in range(k + 1, j + 1))
         return (start, j) if ok else None
     return None
