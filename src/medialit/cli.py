@@ -3,7 +3,8 @@
 Subcommands:
 
 * ``medialit analyze FILE... [--format text|json|html]``: a reading summary per document.
-* ``medialit evaluate stance|attribution|loaded|claims|heldout``: detector accuracy figures.
+* ``medialit evaluate stance|attribution|loaded|claims|heldout|news``: detector accuracy figures
+  (heldout: the course's held-out texts; news: real news texts of the developers' corpora).
 * ``medialit quiz check`` / ``medialit quiz key BANK --format md|html``: question banks.
 * ``medialit quiz export BANK... --format qti|moodle|gift [-o OUT]``: banks for an LMS.
 * ``medialit progress report FILES... --format canvas|moodle|csv``: a gradebook from progress files.
@@ -70,7 +71,8 @@ def _add_analysis_commands(sub: Any) -> None:
 
     p = sub.add_parser("evaluate", help="print precision, recall and F1 of a detector")
     p.add_argument("what", choices=evaluation_choices(),
-                   help="which detector (heldout: all detectors on the course's own held-out texts)")
+                   help="which detector (heldout: all detectors on the course's own held-out texts; news: all "
+                   "detectors on 11 real news texts of the development corpora, development figures)")
     p.add_argument("--corpora", default=None, help="folder of development corpora (default ../shared/corpora)")
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="output format")
     p.set_defaults(func=_cmd_evaluate)

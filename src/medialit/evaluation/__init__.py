@@ -1,6 +1,7 @@
 """Measure medialit's detectors against gold annotations and development corpora.
 
-Each submodule (``stance``, ``attribution``, ``loaded``, ``claims``) has
+Each submodule (``stance``, ``attribution``, ``loaded``, ``claims``, and
+``heldout`` and ``news`` across detectors) has
 ``evaluate(corpora: Path | None) -> list[ScoreTable]``. Corpora live in
 ``../shared/corpora`` beside a clone of the course; where they are absent the
 corpus tables are skipped with a note, and the case-study gold is still scored.
@@ -28,14 +29,14 @@ __all__ = [
 ]
 
 #: Evaluations that score several detectors at once (not one registry entry's).
-ACROSS_DETECTORS = ("heldout",)
+ACROSS_DETECTORS = ("heldout", "news")
 
 
 def evaluation_choices() -> list[str]:
     """What ``medialit evaluate`` can run: each registry detector's evaluation, then :data:`ACROSS_DETECTORS`.
 
     >>> evaluation_choices()
-    ['stance', 'attribution', 'loaded', 'claims', 'heldout']
+    ['stance', 'attribution', 'loaded', 'claims', 'heldout', 'news']
     """
     from ..analysis import evaluation_names
 
