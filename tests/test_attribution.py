@@ -850,3 +850,13 @@ def test_unnamed_people_as_sources():
     assert (c.source.text, c.source_type) == ("No one", "vague")
     (d,) = find_attributions("Councillor Amos went on to explain how the levy works.")
     assert (d.source.text, d.cue.text) == ("Councillor Amos", "explain")
+
+
+def test_headline_label_of_one_name_used_in_the_article():
+    """A headline "Name: words" names its speaker when the name recurs in the article, even as a
+    single word; newspaper labels ("Correction:", "Related:") are no speakers."""
+    text = "Moss: The Dam Will Hold\n\nSenator Ann Moss spoke on Monday. Moss said repairs were done."
+    labels = [a for a in find_attributions(text) if a.rule == "speaker label and colon"]
+    assert [(a.source.text, a.cue.text) for a in labels] == [("Moss", ":")]
+    text = "Correction: An earlier version misspelled a name.\n\nCorrection notices appear here."
+    assert [a for a in find_attributions(text) if a.rule == "speaker label and colon"] == []

@@ -141,6 +141,10 @@ class _LabelContext:
             self._words = Counter(re.findall(r"\w+", self.text))
         return self._words[word]
 
+    def named_in_text(self, word: str) -> bool:
+        """Does ``word`` stand in the text other than as a label (not before a colon)?"""
+        return re.search(rf"\b{re.escape(word)}\b(?!\s*:)", self.text) is not None
+
     def paragraph_at(self, offset: int) -> Span:
         return self.paragraphs[bisect.bisect_right(self.starts, offset) - 1]
 
@@ -155,13 +159,16 @@ def _label_end(toks: list[Tok], k: int) -> int:
 
 
 def _label_kind(ctx: Context, lc: _LabelContext, name: list[Tok]) -> str | None:
-    """``transcript``, ``signed`` (a headline naming its author), ``document`` ("Poll: ...")."""
+    """``transcript``, ``signed`` (a headline naming its author or speaker: two or three names, or
+    one in the text's first line, named again in the text: "Moss: The Dam Will Hold"),
+    ``document`` ("Poll: ...")."""
     label = ctx.text[name[0].start:name[-1].end]
     if all(x.text.isupper() or x.text == "." for x in name) and len(
             "".join(x.text for x in name)) > 2 and label in lc.labels:
         return "transcript"
     classes = {x.cls for x in name}
-    if 2 <= len(name) <= 3 and all(x.cap and x.text.isalpha() and not x.text.isupper()
+    headline = len(name) >= 2 or (name[0].start == lc.starts[0] and lc.named_in_text(name[0].text))
+    if headline and len(name) <= 3 and all(x.cap and x.text.isalpha() and not x.text.isupper()
                                    for x in name) and not (classes & _NOT_SIGNED) and lc.word_count(
             name[-1].text) >= 2:
         return "signed"
