@@ -860,3 +860,12 @@ def test_headline_label_of_one_name_used_in_the_article():
     assert [(a.source.text, a.cue.text) for a in labels] == [("Moss", ":")]
     text = "Correction: An earlier version misspelled a name.\n\nCorrection notices appear here."
     assert [a for a in find_attributions(text) if a.rule == "speaker label and colon"] == []
+
+
+def test_verb_joined_to_a_relative_clause_shares_its_who():
+    """"the protesters, who marched for days and called for an inquiry": the second verb's
+    subject is the relative "who", not the main clause's subject."""
+    (a,) = find_attributions("Mayor Ruiz met the farmers, who marched for days and called for an inquiry.")
+    assert (a.source.text, a.cue.text, a.source_type) == ("who", "called for", "pronoun")
+    (b,) = find_attributions("Mayor Ruiz, who met the farmers, and Senator Moss called for an inquiry.")
+    assert b.source.text == "Senator Moss"

@@ -297,7 +297,8 @@ def _by_word_before(c: Candidate, j: int) -> Found:
     """The source found from the word ``toks[j]`` right before the verb (and its skips)."""
     t = c.toks[j]
     if t.low in {"and", "but"}:
-        return _subject_of_verb_before(c.toks, j) or earlier_subject(c, j), "coordinated: clause subject"
+        return (_relative_subject(c.toks, j) or _subject_of_verb_before(c.toks, j)
+                or earlier_subject(c, j)), "coordinated: clause subject"
     if t.text in _DASHES:
         return _apposition(c, j)
     if t.text == ")":
@@ -362,6 +363,27 @@ def _after_preposition(toks: list[Tok], k: int) -> bool:
             toks[m].text.isalpha() and toks[m].text.islower() and toks[m].low not in FUNCTION)):
         m -= 1
     return m >= 0 and toks[m].sent == toks[k].sent and toks[m].low in _PREPOSITIONS
+
+
+#: How far back from "and" the "who" of a relative clause may stand.
+_RELATIVE_SPAN = 15
+
+
+def _relative_subject(toks: list[Tok], j: int) -> Phrase | None:
+    """"the protesters, who marched for days and called for an inquiry": a verb joined by the
+    "and" at ``toks[j]`` to a relative clause shares its "who" (no comma, quotation or other
+    clause between)."""
+    sent = toks[j].sent
+    for k in range(j - 1, max(j - _RELATIVE_SPAN, 0), -1):
+        t = toks[k]
+        if t.sent != sent or t.text in {",", ";", ":", "(", ")"} or t.text in QUOTE_MARKS:
+            return None
+        if t.low == "who":
+            before = toks[k - 1]
+            return (k, k) if before.sent == sent and (before.text == "," or before.np) else None
+        if t.low in {"that", "which", "and", "but", "when", "because", "if"}:
+            return None
+    return None
 
 
 def _subject_of_verb_before(toks: list[Tok], j: int) -> Phrase | None:
