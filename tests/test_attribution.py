@@ -869,3 +869,19 @@ def test_verb_joined_to_a_relative_clause_shares_its_who():
     assert (a.source.text, a.cue.text, a.source_type) == ("who", "called for", "pronoun")
     (b,) = find_attributions("Mayor Ruiz, who met the farmers, and Senator Moss called for an inquiry.")
     assert b.source.text == "Senator Moss"
+
+
+def test_belief_stated_with_be_and_an_adjective():
+    """Guide, section 2: a belief held by a source counts, also as be + an adjective of belief
+    ("was convinced that", "are worried that", "seem confident the ..."); the -ed forms are no
+    passives, and without be the adjective is no cue ("make sure", "a certain point")."""
+    (a,) = find_attributions("Senator Moss was convinced that the dam would fail.")
+    assert (a.source.text, a.cue.text) == ("Senator Moss", "convinced")
+    (b,) = find_attributions("Residents are worried that the levee will break.")
+    assert (b.source.text, b.cue.text) == ("Residents", "worried")
+    (c,) = find_attributions("Engineers seem confident the bridge will open in May.")
+    assert (c.source.text, c.cue.text) == ("Engineers", "confident")
+    assert find_attributions("Make sure the gate is closed. At a certain point the dam broke.") == []
+    assert find_attributions("Senator Moss is sure to win the vote.") == []
+    assert find_attributions("The mayor could not be sure that the gate was shut.") == []
+    assert find_attributions("The council is worried about its budget.") == []

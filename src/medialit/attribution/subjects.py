@@ -25,6 +25,7 @@ _APPOSITION_START = words("apposition_start")
 _PREPOSITIONS = words("prepositions")
 _PAST_PARTICIPLE_OK = words("past_participle_ok")
 _IRREGULAR_PP = words("irregular_participles")
+_BELIEF_ADJECTIVES = words("belief_adjectives")
 _DASHES = frozenset({",", "--", "—", "–"})
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late"})
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -142,6 +143,8 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     ", saying ..." (the subject of the clause). None when the cue is an active verb."""
     toks, form = c.toks, c.form
     participle = form in _PAST_PARTICIPLE_OK or form.endswith("ed") or form in _IRREGULAR_PP
+    if participle and form in _BELIEF_ADJECTIVES and c.entry.kind == "belief":
+        participle = False  # "was convinced that", "are worried that": the subject believes
     if participle and set(skipped) & (BE - {"'s", "’s"}):
         if toks[j].low == "it" and c.i + 1 < len(toks) and toks[c.i + 1].low == "that":
             return None, "passive-it"

@@ -316,6 +316,33 @@ def _inside_quotation(c: Candidate) -> bool:
     return c.ctx.quotes.strictly_inside(c.cue.start)
 
 
+_BELIEF_ADJECTIVES = words("belief_adjectives")
+#: Linking verbs before an adjective of belief ("is sure", "seemed confident", "remain convinced").
+_LINKING = words("be") | frozenset({"am", "seem", "seems", "seemed", "remain", "remains", "remained",
+                                    "feel", "feels", "felt", "appear", "appears", "appeared"})
+
+
+#: Words of negation and degree between be and its adjective ("is not so sure").
+_DEGREE = frozenset({"not", "n't", "never", "so", "too", "very", "quite", "all", "also", "still"})
+
+
+def _adjective_without_be(c: Candidate) -> bool:
+    """"make sure the dam holds", "a certain point": an adjective of belief counts only after be
+    or a linking verb ("was sure that", "seemed confident the dam would hold"); after a bare "be"
+    ("could not be sure", "can be convinced", "to be sure") the belief is only supposed, not held;
+    "worried about its chances" is a feeling about a topic, not a belief."""
+    if c.form not in _BELIEF_ADJECTIVES:
+        return False
+    k = c.i - 1
+    while k >= 0 and c.toks[k].sent == c.sent and (c.toks[k].low in _DEGREE or (
+            c.toks[k].low.endswith("ly") and c.toks[k].text.islower())):
+        k -= 1
+    before = c.toks[k].low if k >= 0 and c.toks[k].sent == c.sent else ""
+    if before in _LINKING and c.nxt is not None and c.nxt.low in {"about", "of", "for", "by"}:
+        return True  # "is worried about its chances": a feeling about a topic, no belief
+    return before == "be" or (c.entry.cue in _BELIEF_ADJECTIVES and before not in _LINKING)
+
+
 #: Vetoes tried before the source is looked for.
 CUE_VETOES: tuple[Veto, ...] = (
     Veto("capitalised_mid_sentence", "a capitalised cue inside a sentence that is not a "
@@ -331,6 +358,8 @@ CUE_VETOES: tuple[Veto, ...] = (
          _noun_after_possessive),
     Veto("discourse_marker", "\"Having said that,\": a connective, not a report",
          _discourse_marker),
+    Veto("adjective_without_be", "\"make sure the dam holds\", \"could not be sure\": an adjective "
+         "of belief counts only after a finite be or a linking verb", _adjective_without_be),
     Veto("inside_quotation", "a report inside someone's quoted words belongs to that speaker's "
          "quotation, not to the text", _inside_quotation),
     Veto("no_content", "a verb that needs \"that\" or a clause, with neither after it nor "
