@@ -813,6 +813,7 @@ def test_emphasis_verb_with_a_fact_as_subject_is_the_writers_inference():
     underscores that" (veto writer_inference). A speaker as subject counts."""
     verdicts = explain("The ferry is late again. It underscores how weak the plan was.")
     assert [(v.cue.text, v.rejected_by) for v in verdicts] == [("underscores", "writer_inference")]
+    assert find_attributions("Rebels took the port, highlighting the weakness of the army.") == []
     (a,) = find_attributions("Senator Moss underscored that the dam was safe.")
     assert (a.source.text, a.cue.text) == ("Senator Moss", "underscored")
 
@@ -885,3 +886,20 @@ def test_belief_stated_with_be_and_an_adjective():
     assert find_attributions("Senator Moss is sure to win the vote.") == []
     assert find_attributions("The mayor could not be sure that the gate was shut.") == []
     assert find_attributions("The council is worried about its budget.") == []
+
+
+def test_reference_verbs_need_a_speaker():
+    """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
+    "It refers to a diet") and the passive naming "is referred to as" are no attributions."""
+    assert find_attributions("The term tariff refers to a tax on imports.") == []
+    assert find_attributions("The dish is a stew. It refers to a recipe from Lyon.") == []
+    assert find_attributions("The bay is often referred to as the jewel of the coast.") == []
+    (a,) = find_attributions("Mayor Ruiz referred to the bay as the jewel of the coast.")
+    assert (a.source.text, a.cue.text) == ("Mayor Ruiz", "referred to")
+
+
+def test_headline_label_of_one_name_needs_a_speaker_of_that_name():
+    """A headline of one name and a colon is signed only if that name speaks in the text: "Moss:
+    The Dam Will Hold" with "Moss said" below, not the title "Atlantis: The Lost City"."""
+    text = "Atlantis: The Lost City\n\nAtlantis is a film. Atlantis was made in 2001."
+    assert find_attributions(text) == []

@@ -7,7 +7,14 @@ from ..text import Document, as_document
 from ..text.tokens import gc_paused
 from .assemble import assemble
 from .model import Attribution
-from .passes import Verdict, common_knowledge_pass, cue_pass, dash_signatures, speaker_label_pass
+from .passes import (
+    Verdict,
+    common_knowledge_pass,
+    confirm_headline_names,
+    cue_pass,
+    dash_signatures,
+    speaker_label_pass,
+)
 from .quotes import Quotes
 from .tokens import tokens_of
 from .vetoes import Context
@@ -39,6 +46,7 @@ def _passes(doc: Document, trace: list[Verdict] | None) -> list[Attribution]:
     taken = common_knowledge_pass(ctx)
     taken |= speaker_label_pass(ctx, doc.paragraphs)
     cue_pass(ctx, taken, trace)
+    confirm_headline_names(ctx)
     dash_signatures(ctx, taken)
     return assemble(doc.text, toks, ctx.found)
 

@@ -39,7 +39,7 @@ from .vetoes import (
     first_veto,
 )
 
-__all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "cue_pass",
+__all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "confirm_headline_names", "cue_pass",
            "dash_signatures", "speaker_label_pass", "speaker_labels"]
 
 _NOT_REPORTING = words("not_reporting")
@@ -202,12 +202,28 @@ def speaker_label_pass(ctx: Context, paragraphs: Sequence[Span]) -> set[int]:
             continue
         para = lc.paragraph_at(t.start)
         qs = toks[j + 1].start
-        ctx.found.append(Found((k, j - 1), Span(toks[j].start, toks[j].end, ":"),
-                               Span(qs, para.end, ctx.text[qs:para.end]), kind != "document",
-                               "speaker label and colon", None,
-                               "organization" if kind == "document" else "named_person"))
+        found = Found((k, j - 1), Span(toks[j].start, toks[j].end, ":"),
+                      Span(qs, para.end, ctx.text[qs:para.end]), kind != "document",
+                      "speaker label and colon", None,
+                      "organization" if kind == "document" else "named_person")
+        ctx.found.append(found)
+        if kind == "signed" and j - k == 1:
+            ctx.unconfirmed.append(found)
         taken.update(range(k, j + 1))
     return taken
+
+
+def confirm_headline_names(ctx: Context) -> None:
+    """Drop a headline label of one name ("Moss: The Dam Will Hold") unless that name is the source
+    of another attribution in the text ("Moss said"): a title such as "Superman: Doomsday" names no
+    speaker. Runs after the cue pass."""
+    if not ctx.unconfirmed:
+        return
+    toks = ctx.toks
+    names = {toks[k].text for f in ctx.found if f.src is not None and f not in ctx.unconfirmed
+             for k in range(f.src[0], f.src[1] + 1)}
+    drop = [f for f in ctx.unconfirmed if toks[f.src[0]].text not in names]
+    ctx.found[:] = [f for f in ctx.found if not any(f is d for d in drop)]
 
 
 # --- 3. reporting cues ----------------------------------------------------------

@@ -142,7 +142,8 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     """Passive and participle cues: "it is said that" (no source), "he was told" (none),
     ", saying ..." (the subject of the clause). None when the cue is an active verb."""
     toks, form = c.toks, c.form
-    participle = form in _PAST_PARTICIPLE_OK or form.endswith("ed") or form in _IRREGULAR_PP
+    verb = toks[c.i].low  # "was referred to as": the verb of a phrase cue
+    participle = verb in _PAST_PARTICIPLE_OK or verb.endswith("ed") or verb in _IRREGULAR_PP
     if participle and form in _BELIEF_ADJECTIVES and c.entry.kind == "belief":
         participle = False  # "was convinced that", "are worried that": the subject believes
     if participle and set(skipped) & (BE - {"'s", "’s"}):

@@ -71,6 +71,8 @@ class Context:
     quotes: Quotes
     para_by_start: dict[int, Span]
     found: list = field(default_factory=list)
+    #: Headline labels of one name, kept only if that name is a source elsewhere in the text.
+    unconfirmed: list = field(default_factory=list)
     _title: dict[int, bool] = field(default_factory=dict)
     _starts: list[int] | None = None
 
@@ -404,11 +406,17 @@ _FACT_SUBJECTS = frozenset({"it", "this", "that"})
 
 
 def _writer_inference(c: Candidate) -> bool:
-    """"It underscores how weak the deal is": a cue of the frame "agent" (a verb of emphasis)
-    whose subject is a fact, not a speaker, is the writer's own inference (guide, section 2:
-    "All of this suggests that" is no attribution)."""
-    return c.src is not None and "agent" in c.entry.frame and c.src[0] == c.src[1] and (
-        c.toks[c.src[0]].low in _FACT_SUBJECTS)
+    """"It underscores how weak the deal is", "It refers to a diet": a cue of the frame "agent"
+    (emphasis, reference) whose subject is a fact or a word, not a speaker, is the writer's own
+    inference or definition (guide, section 2: "All of this suggests that" is no attribution);
+    so is a participle after a comma, whose subject is the event before it ("Critics won a third
+    of the seats, highlighting the discontent")."""
+    if c.src is None or "agent" not in c.entry.frame:
+        return False
+    subject = c.toks[c.src[0]].low if c.src[0] == c.src[1] else ""
+    # "it" of a past act may be an organisation ("the agency did not name him; it referenced ...")
+    past = c.toks[c.i].low.endswith("ed") and subject == "it"
+    return c.rule == "participle: clause subject" or (subject in _FACT_SUBJECTS and not past)
 
 
 def _belief_relative_clause(c: Candidate) -> bool:
@@ -469,8 +477,8 @@ SOURCE_VETOES: tuple[Veto, ...] = (
          "pronoun or source word before it", _noun_cue_needs_clear_source),
     Veto("it_needs_speech", "\"it\" as the source of a belief or evidence verb",
          _it_needs_speech),
-    Veto("writer_inference", "\"it underscores\", \"this highlights\": a verb of emphasis whose "
-         "subject is a fact is the writer's inference", _writer_inference),
+    Veto("writer_inference", "\"it underscores\", \"it refers to\", \", highlighting\": a verb of "
+         "emphasis or reference whose subject is a fact or an event is the writer's inference", _writer_inference),
     Veto("belief_relative_clause", "a relative clause: \"a language they understand\"",
          _belief_relative_clause),
     Veto("belief_without_content", "a belief verb with no reported content after it",
