@@ -903,3 +903,27 @@ def test_headline_label_of_one_name_needs_a_speaker_of_that_name():
     The Dam Will Hold" with "Moss said" below, not the title "Atlantis: The Lost City"."""
     text = "Atlantis: The Lost City\n\nAtlantis is a film. Atlantis was made in 2001."
     assert find_attributions(text) == []
+
+
+def test_whole_source_phrases_with_modifiers_and_who_clauses():
+    """The source is the whole phrase, not the noun at its end: "Two people familiar with the
+    matter", "The engineers who inspected the dam", "Critics of the plan, including ...";
+    a title's noun phrase with a verb in it is none ("The formula includes a yeast extract called")."""
+    (a,) = find_attributions("Two people familiar with the matter said the dam was safe.")
+    assert a.source.text == "Two people familiar with the matter"
+    (b,) = find_attributions("The engineers who inspected the dam last week said it was safe.")
+    assert b.source.text == "The engineers who inspected the dam"
+    (c,) = find_attributions("Those who saw the flood said it was the worst in years.")
+    assert c.source.text == "Those who saw the flood"
+    (d,) = find_attributions("Critics of the plan, including several engineers, argue that it fails.")
+    assert d.source.text.startswith("Critics of the plan")
+    (e,) = find_attributions("Smith and Jones both said the dam was safe.")
+    assert e.source.text == "Smith and Jones"
+    assert find_attributions("The new formula of the cream includes a yeast extract called Vitex.") == []
+
+
+def test_speaking_on_condition_of_anonymity_is_no_report():
+    """"speaking on condition of anonymity" gives the terms of speaking, not its topic: one
+    attribution, to the official."""
+    atts = find_attributions("A senior official, speaking on condition of anonymity, said the dam was safe.")
+    assert [a.cue.text for a in atts] == ["said"]

@@ -13,7 +13,18 @@ from __future__ import annotations
 
 from .lexicon import words
 from .phrases import Phrase, np_back, np_forward, paren_open
-from .tokens import BE, CLOSE_QUOTES, DETS, FUNCTION, QUOTE_MARKS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
+from .tokens import (
+    BE,
+    CLOSE_QUOTES,
+    DETS,
+    FUNCTION,
+    QUOTE_MARKS,
+    SKIP,
+    SUBJECT_PRONOUNS,
+    Tok,
+    clause_start,
+    people_plural,
+)
 from .vetoes import CONTACT_CLAUSE, MODIFIED_SUBJECT, POSSESSIVE_DETERMINERS, Candidate, possessive_claim
 
 __all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
@@ -211,6 +222,10 @@ def _apposition(c: Candidate, j: int) -> Found:
     while k > 0 and toks[k].sent == c.sent and j - k < 45:
         if toks[k].text in _DASHES and toks[k].text[0] == t.text[0]:
             np = np_back(toks, _before_note(toks, k - 1), strict=True)
+            if (np is None or _after_preposition(toks, np[0])) and _named_apposition(toks, k, j) is None:
+                modified = _modified_subject(c, k - 1)  # "Critics of the plan, including ..., argue"
+                if modified is not None and (modified[0] == 0 or toks[modified[0] - 1].text != ","):
+                    np = modified
             opening = _opens_apposition(toks[k + 1]) or (np is not None and toks[np[1]].cap)
             if opening and np is not None and toks[np[1]].low not in SUBJECT_PRONOUNS and (
                     clause_start(toks, np[0])):
@@ -338,18 +353,20 @@ def _modified_subject(c: Candidate, j: int) -> Phrase | None:
     while start < j and (toks[start].low in _TIME_PREPOSITIONS or toks[start].cls == "time"):
         start += 1  # "Last week Stumpf in a televised interview appeared to blame"
     last = toks[j]
-    if not (last.np or last.cls or last.low in {"him", "her", "them", "us", "me"} or (
-            last.text.isalpha() and last.text.islower() and last.low.endswith("s") and not last.low.endswith("ss"))):
+    plain = not (last.np or last.cls or last.low in {"him", "her", "them", "us", "me"} or (
+        last.text.isalpha() and last.text.islower() and last.low.endswith("s") and not last.low.endswith("ss")))
+    if plain and not _plain_noun(last):
         return None
     for h in range(start, j):
         those = h == start and toks[h].low in _PEOPLE_PRONOUNS  # "those close to him"
-        if not (toks[h].np or those):
-            continue
+        if not (toks[h].np or those) or (plain and not (those or _speaker_word(toks, h))):
+            continue  # "people familiar with the matter": a speaker before a plain noun
         k = h + 1
         if toks[k].text.isalpha() and toks[k].text.islower() and toks[k].low not in FUNCTION and (
-                toks[k + 1].low in _PREPOSITIONS) and not (toks[h].cap and toks[k].low.endswith("ed")):
-            k += 1  # "people involved in", "people familiar with", "those close to"
-        if toks[k].low not in _PREPOSITIONS:
+                toks[k + 1].low in _PREPOSITIONS) and not (toks[h].cap and toks[k].low.endswith("ed")) and not (
+                those and toks[k].low.endswith("s")):
+            k += 1  # "people involved in", "people familiar with", "those close to" (not "many cities in")
+        if toks[k].low not in _PREPOSITIONS or (plain and j - k > _PLAIN_OBJECT):
             continue
         np = (h, h) if those else np_back(toks, h, strict=True)
         ok = np is not None and np[0] == start and all(
@@ -357,6 +374,31 @@ def _modified_subject(c: Candidate, j: int) -> Phrase | None:
             for m in range(k + 1, j + 1))
         return (start, j) if ok else None
     return None
+
+
+#: How many words the phrase after the preposition may have when it ends in a plain noun
+#: ("familiar with the matter", "in the legal community").
+_PLAIN_OBJECT = 4
+#: Endings of plurals that name people ("Delegates", "Critics" at a sentence start).
+_PEOPLE_SUFFIXES = ("ists", "ers", "ians", "ants", "ors", "ents", "ees", "ates", "ics")
+
+
+def _speaker_word(toks: list[Tok], h: int) -> bool:
+    """A word that names speakers: a source word ("critics", "officials"), a plural of people
+    ("delegates"), or a name inside the sentence (not a capitalised first word)."""
+    t = toks[h]
+    if t.cls:
+        return t.cls not in {"nonname", "time", "evidence", "place", "country", "capital"}
+    plural = len(t.low) > 5 and t.low.isalpha() and t.low.endswith(_PEOPLE_SUFFIXES)
+    return plural or people_plural(t) or (t.cap and not clause_start(toks, h))
+
+
+def _plain_noun(t: Tok) -> bool:
+    """A lower-case word that may end a noun phrase ("the matter", "the talks"): no function word,
+    no participle or adverb, no verb form in -s ("the talks" yes, "the plan fails" cannot reach
+    here: its verb is the cue)."""
+    return t.text.isalpha() and t.text.islower() and t.low not in FUNCTION and t.low not in SKIP and not (
+        t.low.endswith(("ed", "ing", "ly")))
 
 
 def _after_preposition(toks: list[Tok], k: int) -> bool:
@@ -403,6 +445,33 @@ def _subject_of_verb_before(toks: list[Tok], j: int) -> Phrase | None:
     return np_back(toks, j - 2, strict=True) if subject.cap and subject.np else None
 
 
+#: The rule name of a source with a who-clause before its verb ("The engineers who inspected it said").
+WHO_CLAUSE = "source (who ...) + verb"
+#: How far back from the verb the "who" of a source's relative clause may stand.
+_WHO_SPAN = 12
+
+
+def _who_clause(c: Candidate, first: int, j: int) -> Phrase | None:
+    """"The engineers who inspected the dam last week said", "People who live near it say": the
+    phrase found before the verb (from ``toks[first]``) ends a who-clause; the source is the noun
+    phrase before "who" with its clause. No comma, quotation or other "who" between."""
+    toks = c.toks
+    for k in range(first - 1, max(first - _WHO_SPAN, 0), -1):
+        t = toks[k]
+        if t.sent != c.sent or t.text in _DASHES or t.text in QUOTE_MARKS or t.text in {";", ":", "(", ")"}:
+            return None
+        if t.low == "who":
+            if k == 0 or toks[k - 1].sent != c.sent:
+                return None
+            head = toks[k - 1]
+            if head.low in _PEOPLE_PRONOUNS or head.low in {"anyone", "everyone", "someone"}:
+                np: Phrase | None = (k - 1, k - 1)  # "Those who saw it said"
+            else:
+                np = np_back(toks, k - 1, strict=True) if (head.np or people_plural(head)) else None
+            return (np[0], j) if np is not None and clause_start(toks, np[0]) else None
+    return None
+
+
 def source_before(c: Candidate) -> Found:
     """The source before the cue and the rule that found it; ``(None, "passive-it")`` for
     "it is said that"."""
@@ -415,6 +484,10 @@ def source_before(c: Candidate) -> Found:
         return contact, CONTACT_CLAUSE
     found = _by_word_before(c, j)
     np, toks = found[0], c.toks
+    if np is not None and found[1] == "source + verb":
+        relative = _who_clause(c, np[0], j)
+        if relative is not None:
+            return relative, WHO_CLAUSE
     inside_phrase = found[1] == "source + verb" and np is not None and _after_preposition(toks, np[0])
     if c.entry.kind != "evidence" and (inside_phrase or (np is None and found[1] == "")):
         modified = _modified_subject(c, j)

@@ -280,13 +280,23 @@ def _complement_ok(c: Candidate) -> bool:
     return later is not None and (later.low == "that" or "about" in c.entry.frame)
 
 
+def _on_condition(c: Candidate, nxt: Tok) -> bool:
+    """"speaking on condition of anonymity": the terms of speaking, not its topic."""
+    if nxt.low != "on":
+        return False
+    after = [t.low for t in c.toks[c.i + c.length:c.i + c.length + 5]]
+    at = after.index("on") + 1 if "on" in after else len(after)
+    rest = after[at:at + 2]
+    return rest[:1] == ["condition"] or rest == ["the", "condition"]
+
+
 def _content_word_ok(c: Candidate, nxt: Tok) -> bool:
     """Does ``nxt``, the word after the cue, open its content (a that-clause, a quotation, a
     question, a topic or a clause, as the cue's frame asks)?"""
     if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text in ",:" or nxt.low in _QUESTION_WORDS:
         return True  # "wondered whether", "wanted to know who"
     if "about" in c.entry.frame and nxt.low in {"about", "of", "on"}:
-        return True  # "spoke about the plan", "talked of leaving"
+        return not _on_condition(c, nxt)  # "spoke about the plan", "talked of leaving"
     return "clause" in c.entry.frame and (nxt.low in _CLAUSE_START or nxt.cap)
 
 
