@@ -367,6 +367,27 @@ def _cond_next_verb(c: _Context, words: frozenset[str]) -> bool:
     return c.word(k) in words
 
 
+def _cond_in_condition(c: _Context, words: frozenset[str]) -> bool:
+    """Inside the condition itself: "if I could bill", "unless they would agree" (no comma in between)."""
+    for k in range(c.i - 1, max(c.sentence_start(), c.i - 5) - 1, -1):
+        if c.word(k) in (",", ";", ":"):
+            return False
+        if c.word(k) in ("if", "unless"):
+            return True
+    return False
+
+
+def _cond_clause_follows(c: _Context, words: frozenset[str]) -> bool:
+    """A clause follows the verb ("they think the plan will fail", "many think so"), not a bare word
+    ("they think TV.") nor "of" or "about" ("the best I can think of": thinking, not a belief)."""
+    nxt = c.word(c.j)
+    if nxt in ("so", "that"):
+        return True
+    if nxt in ("of", "about") or not nxt[:1].isalnum():
+        return False
+    return c.word(c.j + 1)[:1].isalnum()
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -388,6 +409,8 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "past_before": _cond_past_before,
     "opens_clause": _cond_opens_clause,
     "next_verb": _cond_next_verb,
+    "in_condition": _cond_in_condition,
+    "clause_follows": _cond_clause_follows,
 }
 
 

@@ -1,0 +1,40 @@
+"""Context rules of the stance lexicon found on real news (issue 16): each keeps the marker and drops the look-alike.
+
+The sentences are written for these tests; each pair shows the rule keeping the marker in one and leaving
+the look-alike out in the other.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.hedging import find_hedges
+
+
+def marked(text: str, kind: str = "hedge") -> list[str]:
+    return [h.text.lower() for h in find_hedges(text) if h.kind == kind]
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # think: a belief when a clause follows; thinking itself, or think + a bare word, is not
+    ("Many voters think the mayor will resign.", "She wants to know how teenagers actually think."),
+    ("Most of the staff think so.", "The pupils think football."),
+    ("They think the bridge is unsafe.", "It was the worst winter I can think of."),
+    # could in the condition itself ("if I could") is not the writer's doubt
+    ("The bridge could close next winter.", "I would be rich if I could charge for every hour."),
+    # supposed to: hearsay only with "have"; "is supposed to build" is a plan or a duty
+    ("The king is supposed to have hidden the gold here.", "The council is supposed to repair the road."),
+    ("The king is supposed to have hidden the gold here.", "The buses were not where they were supposed to be."),
+])
+def test_rule_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
+
+
+@pytest.mark.parametrize(("boosted", "not_boosted"), [
+    # clearly before a verb of saying tells how it was said
+    ("The minister is clearly wrong about the figures.", "The ministry has clearly stated its plans for the port."),
+])
+def test_rule_keeps_the_booster_and_drops_the_look_alike(boosted, not_boosted):
+    assert marked(boosted, "booster")
+    assert marked(not_boosted, "booster") == []
