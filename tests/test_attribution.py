@@ -163,9 +163,10 @@ def test_pronoun_gender_given_by_the_text():
 
 
 def test_relative_who_points_to_the_phrase_before():
+    """The source of a relative clause is its antecedent (the guide's mention); "who" is kept."""
     text = "The plan was backed by Senator Ann Lee, who said it would pass."
-    who = _by_source(text)["who"]
-    assert who.refers_to == "Ann Lee"
+    a = _by_source(text)["Senator Ann Lee"]
+    assert (a.name, a.source_type, a.relative.text) == ("Ann Lee", "named_person", "who")
 
 
 # --- quotations ---------------------------------------------------------------------
@@ -722,7 +723,7 @@ def test_single_quoted_headline_quotation():
 
 def test_apostrophe_s_after_a_pronoun_is_has_or_is():
     (a,) = find_attributions("The mayor, who’s called for a new dam, left early.")
-    assert (a.source.text, a.cue.text) == ("who", "called for")
+    assert (a.source.text, a.relative.text, a.cue.text) == ("The mayor", "who", "called for")
     (b,) = find_attributions("He's claimed that the dam is safe.")
     assert (b.source.text, b.rule) == ("He", "source + verb")
     assert find_attributions("The Editor's note was short.") == []
@@ -867,7 +868,8 @@ def test_verb_joined_to_a_relative_clause_shares_its_who():
     """"the protesters, who marched for days and called for an inquiry": the second verb's
     subject is the relative "who", not the main clause's subject."""
     (a,) = find_attributions("Mayor Ruiz met the farmers, who marched for days and called for an inquiry.")
-    assert (a.source.text, a.cue.text, a.source_type) == ("who", "called for", "pronoun")
+    assert (a.source.text, a.relative.text, a.cue.text, a.source_type) == (
+        "the farmers", "who", "called for", "vague")
     (b,) = find_attributions("Mayor Ruiz, who met the farmers, and Senator Moss called for an inquiry.")
     assert b.source.text == "Senator Moss"
 

@@ -130,3 +130,36 @@ def test_governments_armies_and_papers_are_organizations(text):
 ])
 def test_unnamed_people_and_political_groups_are_vague(text, source):
     assert _types(text) == [(source, "vague")]
+
+
+@pytest.mark.parametrize("text, source, stype", [
+    ("The mayor thanked Harbour Gazette reporter Lena Ford, who asked whether the bridge was safe.",
+     "Harbour Gazette reporter Lena Ford", "named_person"),
+    ("Those who say that the river is clean have not seen it.", "Those", "vague"),
+    ("Half the town expects a flood, compared to a third who say the river is safe.", "a third", "vague"),
+    ("Critics included the mayor's transition team, which called the plan reckless.",
+     "the mayor's transition team", "organization"),
+])
+def test_the_source_of_a_relative_clause_is_its_antecedent(text, source, stype):
+    (a,) = [a for a in find_attributions(text) if a.cue.text in {"asked", "say", "called"}]
+    assert (a.source.text, a.source_type) == (source, stype)
+    assert a.relative is not None and a.relative.text in {"who", "which"}
+    assert text[a.relative.start:a.relative.end] == a.relative.text
+
+
+def test_polnear_scoring_counts_the_relative_pronoun_the_guide_its_antecedent():
+    from medialit.evaluation.attribution import source_items
+
+    found = find_attributions("The mayor was talking to Harbour Gazette reporter Lena Ford, who asked whether "
+                              "the bridge was safe.")
+    assert [(i["text"], i["type"]) for i in source_items(found, polnear=True)] == [("who", "pronoun")]
+    assert [(i["text"], i["type"]) for i in source_items(found)] == [
+        ("Harbour Gazette reporter Lena Ford", "named_person")]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor plans to close the office, his transition team announced on Saturday.",
+    "The campaign team said the rally would go ahead.",
+])
+def test_a_team_is_an_organization(text):
+    assert [t for _, t in _types(text)] == ["organization"]

@@ -10,7 +10,7 @@ from .lexicon import words
 from .model import COMMON_KNOWLEDGE, Attribution
 from .passes import Found
 from .phrases import core, head_index
-from .resolve import Antecedents, resolve
+from .resolve import Antecedents, relative_antecedent, resolve
 from .sources import Names, classify, person_name, plain_name
 from .tokens import Tok, clause_start
 from .vetoes import MODIFIED_SUBJECT
@@ -47,6 +47,7 @@ def _name(text: str, toks: list[Tok], names: Names, head: tuple[int, int], stype
 
 
 _MODIFIER_START = words("prepositions")
+_RELATIVES = frozenset({"who", "which"})
 
 
 def _before_modifier(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]:
@@ -96,19 +97,32 @@ class _Assembler:
                              and toks[k - 1].text[0].isalnum()}
         return tok.low not in self._capital
 
-    def source_of(self, f: Found) -> tuple[Span | None, str, str, str | None]:
-        """(source, type, name, refers_to) of a found attribution."""
+    def relative_of(self, f: Found) -> tuple[tuple[int, int] | None, Span | None]:
+        """The source phrase of ``f`` and, when it is a relative "who"/"which", the pronoun: the
+        source is then its antecedent ("David Fahrenthold, who asked": "David Fahrenthold"), the
+        mention a reader wants; the pronoun is kept as ``relative`` (PolNeAR marks it)."""
+        src, toks = f.src, self.toks
+        if src is None or src[0] != src[1] or toks[src[0]].low not in _RELATIVES:
+            return src, None
+        antecedent = relative_antecedent(toks, src)
+        if antecedent is None:
+            return src, None
+        who = toks[src[0]]
+        return antecedent, Span(who.start, who.end, who.text)
+
+    def source_of(self, f: Found, src: tuple[int, int] | None) -> tuple[Span | None, str, str, str | None]:
+        """(source, type, name, refers_to) of a found attribution whose source phrase is ``src``."""
         text, toks = self.text, self.toks
         if f.src_span is not None:
             stype = f.stype or "vague"
             name = COMMON_KNOWLEDGE if stype == "common_knowledge" else f.src_span.text.lower()
             return f.src_span, stype, name, None
-        if f.src is None:
+        if src is None:
             return None, "vague", "(unnamed)", None
-        s, e = toks[f.src[0]].start, toks[f.src[1]].end
-        head, stype = _typed(toks, _before_modifier(toks, f.src) if f.rule == MODIFIED_SUBJECT else f.src,
-                             f.stype)
-        named = _name_before_apposition(toks, f.src[0]) if stype in {"official_role", "vague"} else None
+        s, e = toks[src[0]].start, toks[src[1]].end
+        stype = None if src != f.src else f.stype
+        head, stype = _typed(toks, _before_modifier(toks, src) if f.rule == MODIFIED_SUBJECT else src, stype)
+        named = _name_before_apposition(toks, src[0]) if stype in {"official_role", "vague"} else None
         if named is not None:
             head, stype, s = named, "named_person", toks[named[0]].start
         source = Span(s, e, text[s:e])
@@ -117,22 +131,23 @@ class _Assembler:
         name = _name(text, toks, self.names, head, stype, source)
         refers_to = None
         if stype == "pronoun":
-            refers_to = resolve(toks[f.src[0]].low, source, self.earlier, toks, f.src, self.names,
-                                text)
-        elif stype == "official_role" and toks[f.src[0]].low == "the" and not \
-                toks[head_index(toks, *f.src)].low.endswith("s"):
+            refers_to = resolve(toks[src[0]].low, source, self.earlier, toks, src, self.names, text)
+        elif stype == "official_role" and toks[src[0]].low == "the" and not \
+                toks[head_index(toks, *src)].low.endswith("s"):
             refers_to = self.names.last_before(s)
         return source, stype, name, refers_to
 
     def make(self, f: Found) -> Attribution:
-        source, stype, name, refers_to = self.source_of(f)
+        src, relative = self.relative_of(f)
+        source, stype, name, refers_to = self.source_of(f, src)
         start = min(source.start, f.cue.start) if source else f.cue.start
         end = max(source.end, f.cue.end) if source else f.cue.end
         implies = f.entry.implies if f.entry else (
             "judgement" if stype == "common_knowledge" else "neutral")
         a = Attribution(start=start, end=end, text=self.text[start:end], source=source,
                         source_type=stype, cue=f.cue, quote=f.quote, direct=f.direct,  # type: ignore[arg-type]
-                        refers_to=refers_to, name=name, implies=implies, rule=f.rule or "phrase")
+                        refers_to=refers_to, name=name, implies=implies, rule=f.rule or "phrase",
+                        relative=relative)
         self.earlier.add(a)
         return a
 

@@ -44,6 +44,9 @@ class Attribution:
     ``other_cues`` are further cues of the same relation that share its source mention
     ("Vladimir Putin denied ..., noting that", "He noted ... and added:"): one source span
     per attribution relation, as in the annotation guide.
+    ``relative`` is the relative pronoun of a source in a relative clause ("who" of
+    "David Fahrenthold, who asked"): ``source`` is then its antecedent, the person or group the
+    guide marks ("David Fahrenthold"); PolNeAR marks the pronoun itself.
     """
 
     start: int
@@ -59,6 +62,7 @@ class Attribution:
     implies: Implies = "neutral"
     rule: str = ""
     other_cues: tuple[Span, ...] = ()
+    relative: Span | None = None
 
     @property
     def label(self) -> str:

@@ -21,7 +21,7 @@ from .phrases import Phrase, np_back
 from .sources import Names, classify, person_name, plain_name
 from .tokens import Tok
 
-__all__ = ["Antecedents", "learn_gender", "resolve"]
+__all__ = ["Antecedents", "learn_gender", "relative_antecedent", "resolve"]
 
 _MALE = words("male")
 _FEMALE = words("female")
@@ -105,14 +105,35 @@ def learn_gender(known: dict[str, str], a: Attribution) -> None:
         known.setdefault(key, "female")
 
 
-def _relative(toks: list[Tok], src: Phrase, names: Names, text: str) -> str | None:
-    """"who"/"which": the phrase just before, as a name."""
+#: A pronoun that a restrictive relative clause qualifies: "Those who say", "some who believe".
+_DEMONSTRATIVE_ANTECEDENTS = frozenset({"those", "some", "many", "others", "most", "few", "all"})
+
+
+def relative_antecedent(toks: list[Tok], src: Phrase) -> Phrase | None:
+    """The phrase a relative "who"/"which" at ``src`` stands for: the noun phrase just before it,
+    in the same sentence ("Washington Post reporter David Fahrenthold, who asked", "Those who say",
+    "a third who say"), or None."""
     k = src[0] - 1
     if k >= 0 and toks[k].text == ",":
         k -= 1
     if k < 0 or toks[k].sent != toks[src[0]].sent:
         return None
-    np = np_back(toks, k, strict=True)
+    if toks[k].low in _DEMONSTRATIVE_ANTECEDENTS and toks[k + 1].text != ",":
+        return (k, k)
+    return np_back(toks, k, strict=True) or _quantity_back(toks, k)
+
+
+def _quantity_back(toks: list[Tok], k: int) -> Phrase | None:
+    """A quantity of people before a restrictive "who": "19 percent", "a third", "the rest"."""
+    np = np_back(toks, k)
+    if np is None or toks[k + 1].text == "," or toks[k].cap:
+        return None
+    return np if toks[np[0]].low in {"a", "the"} or toks[np[0]].text[0].isdigit() else None
+
+
+def _relative(toks: list[Tok], src: Phrase, names: Names, text: str) -> str | None:
+    """"who"/"which": the phrase just before, as a name."""
+    np = relative_antecedent(toks, src)
     if np is None:
         return None
     if classify(toks, *np) == "named_person":

@@ -29,7 +29,7 @@ from ..attribution import Attribution, find_attributions
 from .scoring import PRF, ScoreTable, match_spans, prf_by
 
 __all__ = ["evaluate", "gold_path", "load_gold", "polnear_articles", "score_case_study",
-           "score_polnear", "score_polnear_types"]
+           "score_polnear", "score_polnear_types", "source_items"]
 
 
 def gold_path() -> Path:
@@ -47,16 +47,20 @@ def load_gold(path: Path | None = None) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _source_items(found: list[Attribution]) -> list[dict[str, Any]]:
-    """One item per distinct source mention (start, end, type)."""
+def source_items(found: list[Attribution], polnear: bool = False) -> list[dict[str, Any]]:
+    """One item per distinct source mention (start, end, type).
+
+    ``polnear``: PolNeAR marks a relative pronoun itself as the source ("who" of "David
+    Fahrenthold, who asked"), where the guide marks its antecedent; the pronoun is then the item,
+    typed ``pronoun``."""
     seen: dict[tuple[int, int], dict[str, Any]] = {}
     for a in found:
         if a.source is None:
             continue
-        key = (a.source.start, a.source.end)
+        span, stype = (a.relative, "pronoun") if polnear and a.relative is not None else (a.source, a.source_type)
+        key = (span.start, span.end)
         if key not in seen:
-            seen[key] = {"start": a.source.start, "end": a.source.end, "text": a.source.text,
-                         "type": a.source_type}
+            seen[key] = {"start": span.start, "end": span.end, "text": span.text, "type": stype}
     return list(seen.values())
 
 
@@ -68,7 +72,7 @@ def score_case_study(text: str, gold: dict[str, Any]) -> ScoreTable:
         notes.append("WARNING: the case-study text changed since the gold was made "
                      "(sha256 differs): re-check the offsets")
     golds = [dict(g, type=g["types"][0]) for g in gold["sources"]]
-    found = _source_items(find_attributions(text))
+    found = source_items(find_attributions(text))
     matching = match_spans(golds, found, accept=lambda g, f: f["type"] in g["types"])
     rows = {"all sources": matching.prf}
     rows.update({f"type {k}": v for k, v in prf_by(matching, lambda x: x["type"]).items()})
@@ -140,13 +144,13 @@ def score_polnear(folder: Path,
         found = (found_by_article or {}).get(article)
         if found is None:
             found = find_attributions(text)
-        prf = match_spans(gold["sources"], _source_items(found)).prf
+        prf = match_spans(gold["sources"], source_items(found, polnear=True)).prf
         total += prf
         per_outlet.setdefault(article.split("_", 1)[0], PRF()).__iadd__(prf)
         found_cues = {(c.start, c.end): {"start": c.start, "end": c.end}
                       for a in found if a.source_type != "common_knowledge" for c in a.cues}
         cues += match_spans(gold["cues"], list(found_cues.values())).prf
-        direct += match_spans(gold["direct"], _source_items([a for a in found if a.direct])).prf
+        direct += match_spans(gold["direct"], source_items([a for a in found if a.direct], polnear=True)).prf
     rows = {"all sources": total, "cues": cues, "sources of direct quotes": direct}
     rows.update({f"outlet {k}": v for k, v in sorted(per_outlet.items())})
     notes = [f"{len(articles)} articles, first annotator per article; type not checked",
@@ -169,7 +173,7 @@ def score_polnear_types(folder: Path, found_by_article: dict[str, list[Attributi
         found = (found_by_article or {}).get(article)
         if found is None:
             found = find_attributions(text)
-        score_types(by_article[article], _source_items(found), into=score)
+        score_types(by_article[article], source_items(found, polnear=True), into=score)
     return type_table(score, len(by_article), verbose)
 
 
