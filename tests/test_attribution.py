@@ -929,3 +929,17 @@ def test_speaking_on_condition_of_anonymity_is_no_report():
     attribution, to the official."""
     atts = find_attributions("A senior official, speaking on condition of anonymity, said the dam was safe.")
     assert [a.cue.text for a in atts] == ["said"]
+
+
+def test_disagreeing_charging_joking_and_querying():
+    """disagree (like agree), charge + that-clause, query, and Levin's joke (37.6) and
+    protest (29.5): each only in the frame its row asks for."""
+    (a,) = find_attributions("Many farmers disagreed with the new quota.")
+    assert (a.source.text, a.cue.text) == ("Many farmers", "disagreed")
+    (b,) = find_attributions("Critics charged that the tender was rigged.")
+    assert (b.source.text, b.cue.text, b.implies) == ("Critics", "charged", "judgement")
+    assert find_attributions("The clerk was charged with fraud. Critics charged the fee.") == []
+    (c,) = find_attributions("Councillor Amos queried whether the fee was legal.")
+    assert (c.source.text, c.cue.text) == ("Councillor Amos", "queried")
+    (d,) = find_attributions("Senator Moss joked that the dam had outlived its critics.")
+    assert (d.source.text, d.cue.text) == ("Senator Moss", "joked")
