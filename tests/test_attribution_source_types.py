@@ -163,3 +163,14 @@ def test_polnear_scoring_counts_the_relative_pronoun_the_guide_its_antecedent():
 ])
 def test_a_team_is_an_organization(text):
     assert [t for _, t in _types(text)] == ["organization"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Seventy-eight percent of Democrats say they are disappointed.", "Seventy-eight percent of Democrats"),
+    ("Sixty percent of Americans believe the economy will improve.", "Sixty percent of Americans"),
+    ("Two thirds of voters say the plan is bad.", "Two thirds of voters"),
+])
+def test_a_number_of_people_is_a_vague_source(text, source):
+    (a,) = find_attributions(text)
+    assert (a.source.text, a.source_type) == (source, "vague")
+    assert " " in a.name  # counted as "Seventy-eight percent", not as a person "Seventy-eight"

@@ -11,7 +11,7 @@ from .model import COMMON_KNOWLEDGE, Attribution
 from .passes import Found
 from .phrases import core, head_index
 from .resolve import Antecedents, relative_antecedent, resolve
-from .sources import Names, classify, person_name, plain_name
+from .sources import Names, classify, is_number, person_name, plain_name
 from .tokens import Tok, clause_start
 from .vetoes import MODIFIED_SUBJECT
 
@@ -52,8 +52,11 @@ _RELATIVES = frozenset({"who", "which"})
 
 def _before_modifier(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]:
     """The words of a modified source before its modifier, which say what kind of source it is:
-    "Friends" in "Friends close to the mayor", "Many people" in "Many people involved in"."""
+    "Friends" in "Friends close to the mayor", "Many people" in "Many people involved in";
+    a number keeps its noun ("Seventy-eight percent" of "Seventy-eight percent of Democrats")."""
     for k in range(src[0] + 1, src[1] + 1):
+        if is_number(toks[k - 1]):
+            continue  # a number and its noun: "Seventy-eight percent of Democrats"
         if toks[k].low in _MODIFIER_START or (toks[k].text.islower() and k + 1 <= src[1]
                                               and toks[k + 1].low in _MODIFIER_START):
             return (src[0], k - 1)

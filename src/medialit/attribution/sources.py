@@ -22,9 +22,10 @@ from .model import SourceType
 from .phrases import final_cap_run, head_index
 from .tokens import SUBJECT_PRONOUNS, Tok, is_acronym, pronoun_of
 
-__all__ = ["Names", "classify", "group_name", "person_name", "plain_name"]
+__all__ = ["Names", "classify", "group_name", "is_number", "person_name", "plain_name"]
 
 _QUANTIFIERS = words("quantifiers")
+_NUMBERS = words("numbers")
 _ORG_CLASSES = frozenset({"org", "outlet", "evidence"})
 _PLACE_CLASSES = frozenset({"capital", "country", "place"})
 _NOT_PERSON = frozenset({"org", "outlet", "evidence", "capital", "country", "nonname",
@@ -73,9 +74,16 @@ def _person_or_body(toks: list[Tok], first: int, start: int, classes: set[str]) 
     return "named_person"
 
 
+def is_number(tok: Tok) -> bool:
+    """A number, in digits or words: "78", "78%", "seventy-eight", "Two", "dozens"."""
+    return tok.text[0].isdigit() or all(part in _NUMBERS for part in tok.low.split("-"))
+
+
 def _head_type(toks: list[Tok], first: int, last: int, head: int) -> SourceType | None:
-    """The type given by the head word, before any capitalised name is looked at."""
-    if toks[first].low in _QUANTIFIERS and not toks[head].cap:
+    """The type given by the head word, before any capitalised name is looked at; a phrase that
+    opens with a quantifier or a number counts unnamed people ("many voters", "Seventy-eight
+    percent of Democrats")."""
+    if (toks[first].low in _QUANTIFIERS or is_number(toks[first])) and not toks[head].cap:
         return "vague"
     if any(t.text == "&" for t in toks[first:last + 1]):
         return "organization"  # "Johnson & Johnson"
