@@ -943,3 +943,15 @@ def test_disagreeing_charging_joking_and_querying():
     assert (c.source.text, c.cue.text) == ("Councillor Amos", "queried")
     (d,) = find_attributions("Senator Moss joked that the dam had outlived its critics.")
     assert (d.source.text, d.cue.text) == ("Senator Moss", "joked")
+
+
+def test_object_of_a_causative_verb_speaks():
+    """"led the journalist Ann Lee to fear", "forced the chief to admit that": the object of a
+    causative that implies the act holds the belief or says the words; after "urged ... to" the
+    act may never happen, so there is no source."""
+    (a,) = find_attributions("The vote led the journalist Ann Lee to fear a new pact.")
+    assert (a.source.text, a.cue.text) == ("the journalist Ann Lee", "fear")
+    (b,) = find_attributions("The inquiry forced the chief to admit that nobody was fired.")
+    assert (b.source.text, b.cue.text) == ("the chief", "admit")
+    atts = find_attributions("Mayor Ruiz urged the engineers to admit that the dam leaked.")
+    assert [a.cue.text for a in atts] == ["urged"]

@@ -295,8 +295,23 @@ def _after_skipping(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     if "to" in skipped:
         at = skipped.index("to")
         if at + 1 >= len(skipped) or skipped[at + 1] not in _ASPECT:
-            return None, ""  # "supporters in Michigan to ask": not the subject of "ask"
+            obj = _causative_object(c.toks, j) if skipped == ["to"] else None
+            return obj, "causative + source + to + verb" if obj else ""  # not "urged X to ask"
     return _voice(c, j, skipped)
+
+
+_CAUSATIVES = words("implicative_causatives")
+
+
+def _causative_object(toks: list[Tok], j: int) -> Phrase | None:
+    """"The vote led the journalist Ann Lee to fear a pact", "forced the chief to admit that": the
+    object of a causative verb that implies the act (lead, force, prompt, cause) is the one who
+    speaks or believes. Not after urge, ask or encourage, which do not say the act happened."""
+    np = np_back(toks, j, strict=True)
+    if np is None or np[0] == 0:
+        return None
+    verb = toks[np[0] - 1]
+    return np if verb.sent == toks[j].sent and verb.low in _CAUSATIVES else None
 
 
 def _contact_clause(c: Candidate, j: int) -> Phrase | None:
