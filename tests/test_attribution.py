@@ -955,3 +955,11 @@ def test_object_of_a_causative_verb_speaks():
     assert (b.source.text, b.cue.text) == ("the chief", "admit")
     atts = find_attributions("Mayor Ruiz urged the engineers to admit that the dam leaked.")
     assert [a.cue.text for a in atts] == ["urged"]
+
+
+def test_light_verb_with_the_nouns_of_the_newer_cues():
+    """"made the allegation that", "made a joke about": the nouns of allege, assert, observe, refer,
+    forecast and joke are messages of a light verb too; a price ("gave a charge of") is none."""
+    (a,) = find_attributions("Senator Moss made the allegation that the tender was rigged.")
+    assert (a.source.text, a.cue.text) == ("Senator Moss", "made the allegation")
+    assert find_attributions("The clerk gave a charge of five dollars.") == []
