@@ -388,6 +388,18 @@ def _cond_clause_follows(c: _Context, words: frozenset[str]) -> bool:
     return c.word(c.j + 1)[:1].isalnum()
 
 
+def _cond_demand(c: _Context, words: frozenset[str]) -> bool:
+    """What is asked of someone, not a forecast: "we expect purity from candidates", "it is fair to expect more"."""
+    if c.word(c.i - 1) == "to" and c.word(c.i - 2) in words:
+        return True
+    for k in range(c.j, c.j + 5):
+        if not c.word(k)[:1].isalnum() or c.word(k) in ("to", "that"):
+            return False
+        if c.word(k) == "from":
+            return True
+    return False
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -411,6 +423,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "next_verb": _cond_next_verb,
     "in_condition": _cond_in_condition,
     "clause_follows": _cond_clause_follows,
+    "demand": _cond_demand,
 }
 
 
