@@ -963,3 +963,13 @@ def test_light_verb_with_the_nouns_of_the_newer_cues():
     (a,) = find_attributions("Senator Moss made the allegation that the tender was rigged.")
     assert (a.source.text, a.cue.text) == ("Senator Moss", "made the allegation")
     assert find_attributions("The clerk gave a charge of five dollars.") == []
+
+
+def test_as_reported_by_names_its_source_after_it():
+    """"As reported by Reuters, ...", "as first reported by The Post", "As stated in the agency's
+    report": like "according to", the source follows the participle and its by/in."""
+    (a,) = find_attributions("As first reported by The Harbour Daily, the dam failed.")
+    assert (a.source.text, a.cue.text) == ("The Harbour Daily", "reported")
+    (b,) = find_attributions("The levy rose, as stated in the council's annual report.")
+    assert (b.source.text, b.cue.text) == ("the council's annual report", "stated")
+    assert find_attributions("The fee was paid as required by law.") == []

@@ -25,7 +25,7 @@ from .lexicon import Cue, common_knowledge_patterns, cue_forms, cue_lengths, wor
 from .model import SourceType
 from .phrases import Phrase, according_source
 from .quotes import inner, quote_for
-from .subjects import evidence_before, inverted_source, source_before
+from .subjects import as_reported_source, evidence_before, inverted_source, source_before
 from .tokens import FUNCTION, OPEN_QUOTES, SKIP, Tok, clause_start
 from .vetoes import (
     CONTACT_CLAUSE,
@@ -308,6 +308,9 @@ def _find_source(c: Candidate) -> tuple[Phrase | None, str]:
     src = inverted_source(c)
     if src is not None:
         return src, "quote, verb + source"
+    src = as_reported_source(c)
+    if src is not None:
+        return src, "as + participle + by/in + source"
     if c.prev is None:
         return None, ""
     src, rule = source_before(c)

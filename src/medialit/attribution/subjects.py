@@ -12,7 +12,7 @@ the source phrase ``(first, last)`` and the name of the rule that found it.
 from __future__ import annotations
 
 from .lexicon import words
-from .phrases import Phrase, np_back, np_forward, paren_open
+from .phrases import Phrase, according_source, np_back, np_forward, paren_open
 from .tokens import (
     BE,
     CLOSE_QUOTES,
@@ -27,7 +27,7 @@ from .tokens import (
 )
 from .vetoes import CONTACT_CLAUSE, MODIFIED_SUBJECT, POSSESSIVE_DETERMINERS, Candidate, possessive_claim
 
-__all__ = ["earlier_subject", "evidence_before", "inverted_source", "source_before"]
+__all__ = ["as_reported_source", "earlier_subject", "evidence_before", "inverted_source", "source_before"]
 
 _ASPECT = words("aspect")
 _QUANTIFIERS = words("quantifiers")
@@ -63,6 +63,22 @@ def inverted_source(c: Candidate) -> Phrase | None:
             after is None or after.sent != c.sent or after.low in _AFTER_INVERTED):
         return fwd
     return None
+
+
+def as_reported_source(c: Candidate) -> Phrase | None:
+    """"As reported by Reuters, ...", "as first reported by The Post", "As stated in the agency's
+    report": "as" and a past participle of the cue, then "by" or "in" and the source, like
+    "according to"."""
+    toks, k = c.toks, c.i - 1
+    while k >= 0 and toks[k].sent == c.sent and toks[k].low.endswith("ly") and toks[k].text.islower() or (
+            k >= 0 and toks[k].low in {"first", "previously", "earlier", "also"}):
+        k -= 1  # "as first reported by"
+    nxt = c.next_in_sentence
+    if k < 0 or toks[k].low != "as" or toks[k].sent != c.sent or nxt is None or nxt.low not in {"by", "in"}:
+        return None
+    if not (c.form.endswith("ed") or c.form in _IRREGULAR_PP) or c.length != 1:
+        return None
+    return according_source(toks, c.i + 2)
 
 
 def evidence_before(c: Candidate) -> Phrase | None:
