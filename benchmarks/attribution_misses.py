@@ -49,11 +49,13 @@ def read_relations(ann: str, text: str) -> list[dict]:
 
 
 def sources_of(found) -> list[dict]:
+    """One item per source mention, as PolNeAR marks it: a relative "who" itself, not its antecedent."""
     seen = {}
     for a in found:
-        if a.source is not None:
-            seen.setdefault((a.source.start, a.source.end), {
-                "start": a.source.start, "end": a.source.end, "text": a.source.text, "a": a})
+        span = a.relative or a.source
+        if span is not None:
+            seen.setdefault((span.start, span.end), {
+                "start": span.start, "end": span.end, "text": span.text, "a": a})
     return list(seen.values())
 
 
@@ -133,7 +135,7 @@ def main() -> None:
             if "source" in r:
                 s, e, t = r["source"]
                 gold.setdefault((s, e), {"start": s, "end": e, "text": t, "rel": r})
-        found = find_attributions(doc)
+        found = find_attributions(doc, writer=True)  # PolNeAR marks the writer's "I"
         verdicts = explain(doc)
         m = match_spans(list(gold.values()), sources_of(found))
         tp, fp, fn = tp + len(m.pairs), fp + len(m.false_alarms), fn + len(m.missed)

@@ -174,3 +174,24 @@ def test_a_number_of_people_is_a_vague_source(text, source):
     (a,) = find_attributions(text)
     assert (a.source.text, a.source_type) == (source, "vague")
     assert " " in a.name  # counted as "Seventy-eight percent", not as a person "Seventy-eight"
+
+
+@pytest.mark.parametrize("text", [
+    "Based on what I know about the dam, the idea of a collapse is absurd.",
+    "What we've learned: the mayor wants a second dam.",
+    "We know the dam is old, and we expect it to fail.",
+])
+def test_the_writers_own_thoughts_are_no_attributions(text):
+    assert find_attributions(text) == []
+    found = find_attributions(text, writer=True)  # PolNeAR marks them
+    assert found and all(a.source_type == "pronoun" and a.source.text.lower() in {"i", "we"} for a in found)
+
+
+def test_the_writers_own_quoted_words_stay():
+    (a,) = find_attributions('When the flood came, I laughed and said, "It will pass."')
+    assert (a.source.text, a.cue.text) == ("I", "said")
+
+
+def test_a_quoted_speaker_and_third_persons_stay_sources():
+    text = "Ann Lee said the dam was safe. She added: “We know it will hold.” They believe her."
+    assert [a.source.text for a in find_attributions(text)] == ["Ann Lee", "She", "They"]

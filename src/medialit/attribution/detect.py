@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..text import Document, as_document
 from ..text.tokens import gc_paused
 from .assemble import assemble
+from .lexicon import words
 from .model import Attribution
 from .passes import (
     Verdict,
@@ -51,7 +52,17 @@ def _passes(doc: Document, trace: list[Verdict] | None) -> list[Attribution]:
     return assemble(doc.text, toks, ctx.found)
 
 
-def find_attributions(text: Document | str) -> list[Attribution]:
+#: The writer of the text in the first person ("I know", "What we've learned:").
+_WRITER = words("writer")
+
+
+def _writers_own(a: Attribution) -> bool:
+    """The writer's own thought or finding, with no quotation: "Based on what I know"."""
+    return (a.source is not None and a.source_type == "pronoun" and a.source.text.lower() in _WRITER
+            and a.quote is None)
+
+
+def find_attributions(text: Document | str, *, writer: bool = False) -> list[Attribution]:
     """Find every attribution in ``text``: source, cue, quotation, type, referent.
 
     Works on any string (an empty one gives ``[]``) or a :class:`Document`,
@@ -68,6 +79,12 @@ def find_attributions(text: Document | str) -> list[Attribution]:
         quoted words of a direct quotation, without the marks), ``direct``,
         ``refers_to`` (for pronouns and roles), ``name`` and ``implies``.
 
+    The writer's own thoughts in the first person ("Based on what I know", "What we've
+    learned:") are stance, not attributions (annotation guide, section 2: the writer's own
+    inference and "I think" inside a quotation are not new sources), and are left out; the
+    writer's own quoted words ('I laughed and said, "It will pass."') stay. ``writer=True``
+    keeps them all (PolNeAR marks them as sources).
+
     Lexicons: ``reporting_verbs.tsv``, ``attribution_sources.tsv``,
     ``common_knowledge.tsv`` and ``attribution_words.tsv`` in ``medialit/data``
     (written for medialit, CC0).
@@ -77,7 +94,8 @@ def find_attributions(text: Document | str) -> list[Attribution]:
     [('Tan Kefei', 'named_person', None), ('He', 'pronoun', 'Tan Kefei')]
     """
     doc = _document(text, "find_attributions")
-    return _run(doc) if doc.text.strip() else []
+    found = _run(doc) if doc.text.strip() else []
+    return found if writer else [a for a in found if not _writers_own(a)]
 
 
 def explain(text: Document | str) -> list[Verdict]:

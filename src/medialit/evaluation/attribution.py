@@ -143,7 +143,7 @@ def score_polnear(folder: Path,
     for article, text, gold in articles:
         found = (found_by_article or {}).get(article)
         if found is None:
-            found = find_attributions(text)
+            found = find_attributions(text, writer=True)
         prf = match_spans(gold["sources"], source_items(found, polnear=True)).prf
         total += prf
         per_outlet.setdefault(article.split("_", 1)[0], PRF()).__iadd__(prf)
@@ -172,7 +172,7 @@ def score_polnear_types(folder: Path, found_by_article: dict[str, list[Attributi
             continue
         found = (found_by_article or {}).get(article)
         if found is None:
-            found = find_attributions(text)
+            found = find_attributions(text, writer=True)
         score_types(by_article[article], source_items(found, polnear=True), into=score)
     return type_table(score, len(by_article), verbose)
 
@@ -188,7 +188,8 @@ def evaluate(corpora: Path | None) -> list[ScoreTable]:
         for title in ("Attribution sources: PolNeAR dev (overlap)", TITLE):
             tables.append(ScoreTable(title, {}, ["skipped: ../shared/corpora/polnear-dev not found"]))
     else:
-        found = {article: find_attributions(text) for article, text, _ in polnear_articles(folder)}
+        found = {article: find_attributions(text, writer=True)
+                 for article, text, _ in polnear_articles(folder)}
         tables.append(score_polnear(folder, found))
         tables.append(score_polnear_types(folder, found))
     return tables
