@@ -25,6 +25,8 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     # supposed to: hearsay only with "have"; "is supposed to build" is a plan or a duty
     ("The king is supposed to have hidden the gold here.", "The council is supposed to repair the road."),
     ("The king is supposed to have hidden the gold here.", "The buses were not where they were supposed to be."),
+    # would before a passive tells a plan or a story, like would before an action verb
+    ("That would be a serious mistake.", "Under the plan the old mines would be sold to a rival firm."),
     # expect as a demand ("expect X from Y", "fair to expect") is not a forecast
     ("Economists expect a slowdown next year.", "Voters expect honesty from their leaders."),
     ("Economists expect a slowdown next year.", "It is reasonable to expect better service."),
@@ -40,6 +42,9 @@ def test_rule_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
     # an absolute booster inside reported speech is the speaker's generalisation, not the writer's
     ("The mayor never answers letters.", "The mayor told the council there had never been a better budget."),
     ("Nobody reads the small print.", "He was hoping nobody would read the small print."),
+    # never before a past-tense verb tells what did not happen then, not a sweeping generalisation
+    ("The mayor never answers letters.", "The question of the budget never came up at the meeting."),
+    ("There has never been a fairer deal.", "The senator never spoke for longer than ten minutes."),
 ])
 def test_rule_keeps_the_booster_and_drops_the_look_alike(boosted, not_boosted):
     assert marked(boosted, "booster")

@@ -400,6 +400,12 @@ def _cond_demand(c: _Context, words: frozenset[str]) -> bool:
     return False
 
 
+def _cond_past_next(c: _Context, words: frozenset[str]) -> bool:
+    """A past-tense verb follows: "it never came up", "he never spoke longer than 30 minutes" (what did not
+    happen then, a record of the past, not a sweeping generalisation like "he never listens")."""
+    return _is_past(c.word(c.j))
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -424,6 +430,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "in_condition": _cond_in_condition,
     "clause_follows": _cond_clause_follows,
     "demand": _cond_demand,
+    "past_next": _cond_past_next,
 }
 
 
