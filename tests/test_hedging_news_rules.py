@@ -27,6 +27,9 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     ("The king is supposed to have hidden the gold here.", "The buses were not where they were supposed to be."),
     # would before a passive tells a plan or a story, like would before an action verb
     ("That would be a serious mistake.", "Under the plan the old mines would be sold to a rival firm."),
+    # suggest / indicate: the writer's inference from evidence, not what a person proposed or said
+    ("The figures suggest that the plan failed.", "He suggested that the council should sell the land."),
+    ("The figures suggest that the plan failed.", "Later that day Moreno indicated that she would stand again."),
     # expect as a demand ("expect X from Y", "fair to expect") is not a forecast
     ("Economists expect a slowdown next year.", "Voters expect honesty from their leaders."),
     ("Economists expect a slowdown next year.", "It is reasonable to expect better service."),

@@ -406,6 +406,19 @@ def _cond_past_next(c: _Context, words: frozenset[str]) -> bool:
     return _is_past(c.word(c.j))
 
 
+def _cond_speaker_subject(c: _Context, words: frozenset[str]) -> bool:
+    """The subject is a person who says so: "he suggested that", "Clinton indicated", "a woman who suggested"
+    (a pronoun in ``words`` or a capitalised name inside the sentence), not evidence ("the data suggest")."""
+    skip = _word_sets()["holder_skip"]
+    k = c.i - 1
+    while k > 0 and c.word(k) in skip:
+        k -= 1
+    if k < 0 or c.word(k) in words:
+        return k >= 0
+    start, end, word = c.toks[k]
+    return k > 0 and word[:1].isalpha() and c.text[start:start + 1].isupper() and c.word(k - 1) not in ("the", "a", "an")
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -431,6 +444,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "clause_follows": _cond_clause_follows,
     "demand": _cond_demand,
     "past_next": _cond_past_next,
+    "speaker_subject": _cond_speaker_subject,
 }
 
 
