@@ -415,8 +415,9 @@ def _cond_speaker_subject(c: _Context, words: frozenset[str]) -> bool:
         k -= 1
     if k < 0 or c.word(k) in words:
         return k >= 0
-    start, end, word = c.toks[k]
-    return k > 0 and word[:1].isalpha() and c.text[start:start + 1].isupper() and c.word(k - 1) not in ("the", "a", "an")
+    start, _, word = c.toks[k]
+    capitalised = word[:1].isalpha() and c.text[start].isupper()
+    return k > 0 and capitalised and c.word(k - 1) not in ("the", "a", "an")
 
 
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
