@@ -195,3 +195,49 @@ def test_the_writers_own_quoted_words_stay():
 def test_a_quoted_speaker_and_third_persons_stay_sources():
     text = "Ann Lee said the dam was safe. She added: “We know it will hold.” They believe her."
     assert [a.source.text for a in find_attributions(text)] == ["Ann Lee", "She", "They"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Greenfield Hospital said two patients were treated.", "Greenfield Hospital"),
+    ("Northgate Mining said in a statement that the spill was small.", "Northgate Mining"),
+    ("Harlow Energy said the outage was over.", "Harlow Energy"),
+    ("Kessler Pharmaceuticals said the drug was safe.", "Kessler Pharmaceuticals"),
+])
+def test_a_name_with_an_institution_or_business_word_is_an_organization(text, source):
+    assert _types(text) == [(source, "organization")]
+
+
+def test_a_title_with_a_business_word_still_names_a_person():
+    assert _types("Energy Secretary Rick Perry said the grid was safe.") == [
+        ("Energy Secretary Rick Perry", "named_person")]
+
+
+@pytest.mark.parametrize("text", [
+    "Parents at the school said they were worried.",
+    "Teachers at the school say the roof leaks.",
+])
+def test_a_plural_group_opening_the_sentence_before_a_modifier_is_vague(text):
+    assert [t for _, t in _types(text)] == ["vague"]
+
+
+def test_a_surname_given_in_full_elsewhere_stays_a_person():
+    found = _types("Tom Sanders spoke first. Sanders at the rally said the vote was fair.")
+    assert found[-1][1] == "named_person"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("He was born in 1960, according to Her Way, a critical (and excellent) biography of the senator.",
+     "Her Way"),
+    ("Acme, a company based in Ohio, said the recall was over.", "Acme, a company based in Ohio"),
+])
+def test_a_name_in_apposition_to_a_document_or_body_is_an_organization(text, source):
+    assert _types(text) == [(source, "organization")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rep. Ann Cole of Maine, the panel's ranking Democrat, said the vote was fair.",
+    "Tom Lee, a lawyer for the company, said the plan would fail.",
+    "Tom Lee, the head of the agency, said the plan would fail.",
+])
+def test_a_person_in_apposition_to_a_role_stays_a_person(text):
+    assert [t for _, t in _types(text)] == ["named_person"]

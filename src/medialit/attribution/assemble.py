@@ -77,6 +77,28 @@ def _name_before_apposition(toks: list[Tok], first: int) -> tuple[int, int] | No
     return (start, last) if classify(toks, start, last) == "named_person" else None
 
 
+_THING_CLASSES = frozenset({"evidence", "outlet", "org"})
+_APPOSITION_END = frozenset({",", ".", ";", ":", "who", "that", "which"})
+
+
+def _names_a_thing(toks: list[Tok], last: int) -> bool:
+    """A name followed by an apposition whose head is a document, outlet or body: "Her Way, a
+    critical (and excellent) investigative biography of Clinton", "Acme, a company based in Ohio"."""
+    k = last + 2
+    if k >= len(toks) or toks[last + 1].text != "," or toks[k].low not in {"a", "an", "the"}:
+        return False
+    head = None
+    for t in toks[k + 1:k + 10]:
+        if t.sent != toks[last].sent or t.low in _APPOSITION_END or t.low in _MODIFIER_START or (
+                head is not None and t.low.endswith(("ed", "ing"))):
+            break  # the head ends before a preposition or a participle: "a company based in"
+        if t.low == "'s":
+            head = None  # a possessor is no head: "the panel's ranking Democrat"
+        elif t.text.isalpha():
+            head = t
+    return head is not None and head.text.islower() and head.cls in _THING_CLASSES
+
+
 class _Assembler:
     def __init__(self, text: str, toks: list[Tok]) -> None:
         self.text, self.toks = text, toks
@@ -99,6 +121,19 @@ class _Assembler:
             self._capital = {t.low for k, t in enumerate(toks) if k and t.cap and toks[k - 1].sent == t.sent
                              and toks[k - 1].text[0].isalnum()}
         return tok.low not in self._capital
+
+    def group_before_modifier(self, head: tuple[int, int]) -> bool:
+        """"Parents at the school", "Workers at the plant": a plural that names people by what
+        they do, capitalised only because it opens the sentence, before a lower-case modifier;
+        not a person's name the text gives in full elsewhere ("Tom Sanders")."""
+        toks = self.toks
+        first = toks[head[0]]
+        if head[1] < head[0] + 2 or not clause_start(toks, head[0]) or not first.text.istitle():
+            return False
+        if toks[head[0] + 1].low not in _MODIFIER_START or not toks[head[0] + 2].text.islower():
+            return False
+        plural = first.low.endswith(("ists", "ers", "ians", "ants", "ors", "ents", "ees"))
+        return plural and self.names.canonical(first.text, first.start) == first.text
 
     def relative_of(self, f: Found) -> tuple[tuple[int, int] | None, Span | None]:
         """The source phrase of ``f`` and, when it is a relative "who"/"which", the pronoun: the
@@ -129,8 +164,11 @@ class _Assembler:
         if named is not None:
             head, stype, s = named, "named_person", toks[named[0]].start
         source = Span(s, e, text[s:e])
-        if stype == "named_person" and head[0] == head[1] and self.common_word(toks[head[0]]):
+        if stype == "named_person" and (head[0] == head[1] and self.common_word(toks[head[0]])
+                                        or self.group_before_modifier(src)):
             stype = "vague"  # "Protesters chanted", with "protesters" in lower case elsewhere
+        elif stype == "named_person" and _names_a_thing(toks, head[1]):
+            stype = "organization"
         name = _name(text, toks, self.names, head, stype, source)
         refers_to = None
         if stype == "pronoun":
