@@ -241,3 +241,11 @@ def test_a_name_in_apposition_to_a_document_or_body_is_an_organization(text, sou
 ])
 def test_a_person_in_apposition_to_a_role_stays_a_person(text):
     assert [t for _, t in _types(text)] == ["named_person"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ben Carson, another primary opponent, questioned the mayor's faith.", "Ben Carson, another primary opponent"),
+    ("In an emailed statement, Paladino, 70, claimed his comments had nothing to do with race.", "Paladino, 70"),
+])
+def test_a_name_with_an_apposition_is_a_clear_source_for_a_noun_like_cue(text, source):
+    assert _types(text) == [(source, "named_person")]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Span
 from .lexicon import Cue, words
-from .phrases import Phrase, head_index, paren_open
+from .phrases import Phrase, core, head_index, paren_open
 from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "
 CONTACT_CLAUSE = "source (whom someone asked) + verb"
 #: The rule name of a source with a modifier after its head ("Many people involved in the talks said").
 MODIFIED_SUBJECT = "source + modifier + verb"
+#: The rule name of a source with an apposition ("Scott Pruitt, the attorney general, said").
+APPOSITION_SUBJECT = "source, apposition, + verb"
 #: Possessive determiners that can name the source of a cue noun ("his claim that").
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
 _CONTENT_BEFORE = re.compile(r"[”\"]|''|,\s*\S+(?:\s+\S+){0,4}\s*$")
@@ -403,6 +405,8 @@ def _noun_cue_needs_clear_source(c: Candidate) -> bool:
     last = c.src[1] - 2 if c.rule == CONTACT_CLAUSE else c.src[1]
     if c.toks[last].text == ")":
         last = max(c.src[0], paren_open(c.toks, last) - 1)
+    elif c.rule == APPOSITION_SUBJECT:
+        last = core(c.toks, *c.src)[1]  # "Ben Carson, another primary opponent, questioned": the name
     head = c.toks[last]
     return not (head.np or head.low in SUBJECT_PRONOUNS)
 
