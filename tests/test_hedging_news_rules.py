@@ -52,3 +52,28 @@ def test_rule_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
 def test_rule_keeps_the_booster_and_drops_the_look_alike(boosted, not_boosted):
     assert marked(boosted, "booster")
     assert marked(not_boosted, "booster") == []
+
+
+@pytest.mark.parametrize(("text", "marker", "kind"), [
+    # short forms and frames that the word-by-word entries missed
+    ("A bigger budget isn't necessarily a better one.", "isn't necessarily", "hedge"),
+    ("In most towns, it appears the new rules worked.", "it appears", "hedge"),
+    ("The two plans are pretty much the same.", "pretty much", "hedge"),
+    ("She has read just about every report on the dam.", "just about", "hedge"),
+    ("The truth is, nobody checked the figures.", "the truth is", "booster"),
+    ("We can safely say the bridge will not open this year.", "we can safely say", "booster"),
+    ("The photos are undeniable proof of the damage.", "undeniable", "booster"),
+    ("This must be code for a tax rise.", "must", "booster"),
+])
+def test_frame_is_marked(text, marker, kind):
+    assert marker in marked(text, kind)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The court asked what the truth is.", "booster"),
+    ("It appeared in the local paper on Monday.", "hedge"),
+    ("The train was just about to leave.", "hedge"),
+    ("This must be stopped before the winter.", "booster"),
+])
+def test_look_alike_is_not_marked(text, kind):
+    assert marked(text, kind) == []

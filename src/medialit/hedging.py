@@ -269,11 +269,13 @@ def _participle(word: str) -> bool:
 
 
 def _cond_epistemic_must(c: _Context, words: frozenset[str]) -> bool:
-    """"must have known", "must be the reason", "must be joking"; not "must speak", "must be prepared"."""
+    """"must have known", "must be the reason", "this must be code for"; not "must speak", "must be prepared"."""
     nxt, after = c.word(c.j), c.word(c.j + 1)
     if nxt == "have":
         return _participle(after)
     if nxt == "be":
+        if c.word(c.i - 1) in ("this", "that") and after[:1].isalpha() and not _participle(after):
+            return True  # "this must be code for ...", "that must be hard": a conclusion about this or that
         return after in _word_sets()["det"] or after in ("true", "right", "wrong") or after.endswith("ing")
     return False
 
