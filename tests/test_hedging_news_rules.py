@@ -30,6 +30,9 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     # suggest / indicate: the writer's inference from evidence, not what a person proposed or said
     ("The figures suggest that the plan failed.", "He suggested that the council should sell the land."),
     ("The figures suggest that the plan failed.", "Later that day Moreno indicated that she would stand again."),
+    # uncertain: the writer's judgement, not people's own feeling about something or what they say they feel
+    ("The future of the port is uncertain.", "Many parents are uncertain about the new timetable."),
+    ("The future of the port is uncertain.", "Most farmers say they are uncertain or worried."),
     # expect as a demand ("expect X from Y", "fair to expect") is not a forecast
     ("Economists expect a slowdown next year.", "Voters expect honesty from their leaders."),
     ("Economists expect a slowdown next year.", "It is reasonable to expect better service."),
@@ -64,6 +67,9 @@ def test_rule_keeps_the_booster_and_drops_the_look_alike(boosted, not_boosted):
     ("We can safely say the bridge will not open this year.", "we can safely say", "booster"),
     ("The photos are undeniable proof of the damage.", "undeniable", "booster"),
     ("This must be code for a tax rise.", "must", "booster"),
+    # every and everything as sweeping generalisations (guide: absolute)
+    ("Every decision the board took was a mistake.", "every", "booster"),
+    ("Money now decides everything in the league.", "everything", "booster"),
 ])
 def test_frame_is_marked(text, marker, kind):
     assert marker in marked(text, kind)
@@ -74,6 +80,11 @@ def test_frame_is_marked(text, marker, kind):
     ("It appeared in the local paper on Monday.", "hedge"),
     ("The train was just about to leave.", "hedge"),
     ("This must be stopped before the winter.", "booster"),
+    # every before a number or a period of time tells how often, not everything
+    ("The town elects a mayor every four years.", "booster"),
+    ("The ferry leaves every morning at six.", "booster"),
+    ("She read just about every report on the dam.", "booster"),
 ])
 def test_look_alike_is_not_marked(text, kind):
+    """Guards for the new entries above: their look-alikes stay unmarked."""
     assert marked(text, kind) == []
