@@ -249,3 +249,28 @@ def test_a_person_in_apposition_to_a_role_stays_a_person(text):
 ])
 def test_a_name_with_an_apposition_is_a_clear_source_for_a_noun_like_cue(text, source):
     assert _types(text) == [(source, "named_person")]
+
+
+@pytest.mark.parametrize("text, source, stype", [
+    ("A statement from the ministry said the talks would resume.", "A statement from the ministry",
+     "organization"),
+    ("An aide to Senator Moss said the bill was dead.", "An aide to Senator Moss", "official_role"),
+])
+def test_a_source_word_before_a_preposition_is_the_head(text, source, stype):
+    (a,) = find_attributions(text)
+    assert (a.source.text, a.source_type) == (source, stype)
+    assert a.name.lower() not in {"a", "an"}
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("A group of parents said the school was unsafe.", "vague"),
+    ("A handful of teachers wrote that the roof leaks.", "vague"),
+    ("The board of directors said profits rose.", "organization"),
+])
+def test_a_group_of_people_is_vague_a_board_is_a_body(text, stype):
+    assert [t for _, t in _types(text)] == [stype]
+
+
+def test_an_acronym_in_capitals_is_no_pronoun():
+    ((source, stype),) = _types("The WHO said the outbreak was over.")
+    assert "WHO" in source and stype == "organization"

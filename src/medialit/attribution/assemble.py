@@ -57,9 +57,9 @@ def _before_modifier(toks: list[Tok], src: tuple[int, int]) -> tuple[int, int]:
     for k in range(src[0] + 1, src[1] + 1):
         if is_number(toks[k - 1]):
             continue  # a number and its noun: "Seventy-eight percent of Democrats"
-        if toks[k].low in _MODIFIER_START or (toks[k].text.islower() and k + 1 <= src[1]
+        if toks[k].low in _MODIFIER_START or (toks[k].text.islower() and not toks[k].cls and k + 1 <= src[1]
                                               and toks[k + 1].low in _MODIFIER_START):
-            return (src[0], k - 1)
+            return (src[0], k - 1)  # not a source word before its preposition: "A statement from"
     return src
 
 
@@ -140,7 +140,7 @@ class _Assembler:
         source is then its antecedent ("David Fahrenthold, who asked": "David Fahrenthold"), the
         mention a reader wants; the pronoun is kept as ``relative`` (PolNeAR marks it)."""
         src, toks = f.src, self.toks
-        if src is None or src[0] != src[1] or toks[src[0]].low not in _RELATIVES:
+        if src is None or src[0] != src[1] or toks[src[0]].low not in _RELATIVES or toks[src[0]].text.isupper():
             return src, None
         antecedent = relative_antecedent(toks, src)
         if antecedent is None:

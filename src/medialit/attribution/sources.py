@@ -20,12 +20,13 @@ import re
 from .lexicon import source_words, words
 from .model import SourceType
 from .phrases import final_cap_run, head_index
-from .tokens import SUBJECT_PRONOUNS, Tok, is_acronym, pronoun_of
+from .tokens import SUBJECT_PRONOUNS, Tok, is_acronym, people_plural, pronoun_of
 
 __all__ = ["Names", "classify", "group_name", "is_number", "person_name", "plain_name"]
 
 _QUANTIFIERS = words("quantifiers")
 _NUMBERS = words("numbers")
+_GROUP_NOUNS = words("group_nouns")
 _ORG_CLASSES = frozenset({"org", "outlet", "evidence"})
 _PLACE_CLASSES = frozenset({"capital", "country", "place"})
 _NOT_PERSON = frozenset({"org", "outlet", "evidence", "capital", "country", "nonname",
@@ -33,10 +34,14 @@ _NOT_PERSON = frozenset({"org", "outlet", "evidence", "capital", "country", "non
 _TITLE_CLASSES = frozenset({"honorific", "role"})
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their", "its"})
+
+
 def _is_pronoun_phrase(toks: list[Tok], first: int, last: int) -> bool:
-    return first == last and (toks[first].low in SUBJECT_PRONOUNS | {"him", "her", "them", "his",
-                                                                      "their", "its"}
-                              or pronoun_of(toks[first]) is not None)
+    """A pronoun alone; "WHO", "US" in capitals are acronyms."""
+    tok = toks[first]
+    return first == last and not is_acronym(tok) and (
+        tok.low in SUBJECT_PRONOUNS | _OBJECT_PRONOUNS or pronoun_of(tok) is not None)
 
 
 def _titled_name(names: list[Tok]) -> bool:
@@ -89,6 +94,9 @@ def _head_type(toks: list[Tok], first: int, last: int, head: int) -> SourceType 
         return "organization"  # "Johnson & Johnson"
     if toks[head].cls == "collective":
         return "vague"
+    if toks[head].low in _GROUP_NOUNS and head + 2 <= last and toks[head + 1].low == "of" and (
+            toks[last].cls in {"collective", "role"} or people_plural(toks[last])):
+        return "vague"  # "A group of parents", "a handful of protesters"
     return None
 
 

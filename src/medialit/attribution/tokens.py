@@ -72,6 +72,8 @@ def _word_info(text: str) -> tuple[str, str, bool, bool]:
     low = text.lower().replace("’", "'")
     found = lookup(low)
     cls = found[1] if found else ""
+    if cls.startswith("pronoun") and len(text) > 1 and text.isupper():
+        return low, "", True, True  # an acronym: "the WHO said", not "who"
     cap = text[0].isupper() and low not in FUNCTION and low not in STARTERS
     return low, cls, cap, _np_word(cls, cap)
 
