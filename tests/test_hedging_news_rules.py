@@ -33,6 +33,9 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     # uncertain: the writer's judgement, not people's own feeling about something or what they say they feel
     ("The future of the port is uncertain.", "Many parents are uncertain about the new timetable."),
     ("The future of the port is uncertain.", "Most farmers say they are uncertain or worried."),
+    # consider: a belief, not weighing a plan or a question
+    ("Many consider the tax a mistake.", "The council will consider selling the old school."),
+    ("Many consider the tax a mistake.", "Voters should consider what the tax would cost them."),
     # expect as a demand ("expect X from Y", "fair to expect") is not a forecast
     ("Economists expect a slowdown next year.", "Voters expect honesty from their leaders."),
     ("Economists expect a slowdown next year.", "It is reasonable to expect better service."),
@@ -43,6 +46,8 @@ def test_rule_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
 
 
 @pytest.mark.parametrize(("boosted", "not_boosted"), [
+    # really between a determiner and an adjective is a degree word, not emphasis
+    ("The flood really happened in 1953.", "That is the really difficult part of the job."),
     # clearly before a verb of saying tells how it was said
     ("The minister is clearly wrong about the figures.", "The ministry has clearly stated its plans for the port."),
     # an absolute booster inside reported speech is the speaker's generalisation, not the writer's

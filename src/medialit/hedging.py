@@ -422,6 +422,12 @@ def _cond_speaker_subject(c: _Context, words: frozenset[str]) -> bool:
     return k > 0 and capitalised and c.word(k - 1) not in ("the", "a", "an")
 
 
+def _cond_gerund_next(c: _Context, words: frozenset[str]) -> bool:
+    """A verb in -ing follows: "consider taking action", "considered moving" (weighing a plan, not a belief)."""
+    nxt = c.word(c.j)
+    return len(nxt) > 5 and nxt.endswith("ing") and not nxt.endswith("thing")
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -448,6 +454,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "demand": _cond_demand,
     "past_next": _cond_past_next,
     "speaker_subject": _cond_speaker_subject,
+    "gerund_next": _cond_gerund_next,
 }
 
 
