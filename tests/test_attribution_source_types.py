@@ -274,3 +274,10 @@ def test_a_group_of_people_is_vague_a_board_is_a_body(text, stype):
 def test_an_acronym_in_capitals_is_no_pronoun():
     ((source, stype),) = _types("The WHO said the outbreak was over.")
     assert "WHO" in source and stype == "organization"
+
+
+def test_an_appeal_to_common_knowledge_inside_a_quotation_belongs_to_the_speaker():
+    text = "“It is an old charge. As you know, you could say that of any story,” he said."
+    assert [(a.source.text, a.source_type) for a in find_attributions(text)] == [("he", "pronoun")]
+    (a,) = find_attributions("As you know, the river floods every year.")
+    assert a.source_type == "common_knowledge"

@@ -88,12 +88,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def common_knowledge_pass(ctx: Context) -> set[int]:
-    """Appeals to common knowledge; returns the indices of the tokens they cover."""
+    """Appeals to common knowledge outside quotations; returns the indices of the tokens they cover."""
     spans: list[tuple[int, int]] = []
     for pattern in common_knowledge_patterns():
         for m in pattern.finditer(ctx.text):
-            if _overlaps(spans, m.start(), m.end()):
-                continue
+            if _overlaps(spans, m.start(), m.end()) or ctx.quotes.strictly_inside(m.start()):
+                continue  # inside a quotation: the quoted speaker's own appeal (veto inside_quotation)
             name = "group" if "group" in pattern.groupindex and m.start("group") >= 0 else 0
             src = Span(m.start(name), m.end(name), m.group(name))
             cue = Span(m.start(), m.end(), m.group())
