@@ -22,6 +22,9 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     ("They think the bridge is unsafe.", "It was the worst winter I can think of."),
     # could in the condition itself ("if I could") is not the writer's doubt
     ("The bridge could close next winter.", "I would be rich if I could charge for every hour."),
+    # a year is a past time frame ("in 1990 ... could": past ability), but not a deadline or a target
+    ("The port could meet its 2040 goal early.", "In 1990 the firm could borrow money cheaply."),
+    ("The river could be clean by 2035.", "In 1990 the firm could borrow money cheaply."),
     # supposed to: hearsay only with "have"; "is supposed to build" is a plan or a duty
     ("The king is supposed to have hidden the gold here.", "The council is supposed to repair the road."),
     ("The king is supposed to have hidden the gold here.", "The buses were not where they were supposed to be."),
