@@ -885,6 +885,9 @@ def test_belief_stated_with_be_and_an_adjective():
     (c,) = find_attributions("Engineers seem confident the bridge will open in May.")
     assert (c.source.text, c.cue.text) == ("Engineers", "confident")
     assert find_attributions("Make sure the gate is closed. At a certain point the dam broke.") == []
+    (d,) = find_attributions("We are convinced this is the only way across the river.")
+    assert (d.source.text, d.cue.text) == ("We", "convinced")
+    assert find_attributions("The case concerned the sale of the mill.") == []
     assert find_attributions("Senator Moss is sure to win the vote.") == []
     assert find_attributions("The mayor could not be sure that the gate was shut.") == []
     assert find_attributions("The council is worried about its budget.") == []
@@ -932,10 +935,11 @@ def test_speaking_on_condition_of_anonymity_is_no_report():
 
 
 def test_disagreeing_charging_joking_and_querying():
-    """disagree (like agree), charge + that-clause, query, and Levin's joke (37.6) and
+    """disagree with its that-clause, charge + that-clause, query, and Levin's joke (37.6) and
     protest (29.5): each only in the frame its row asks for."""
-    (a,) = find_attributions("Many farmers disagreed with the new quota.")
+    (a,) = find_attributions("Many farmers disagreed that the quota was fair.")
     assert (a.source.text, a.cue.text) == ("Many farmers", "disagreed")
+    assert find_attributions("We disagree with the new quota.") == []
     (b,) = find_attributions("Critics charged that the tender was rigged.")
     assert (b.source.text, b.cue.text, b.implies) == ("Critics", "charged", "judgement")
     assert find_attributions("The clerk was charged with fraud. Critics charged the fee.") == []
