@@ -885,8 +885,8 @@ def test_belief_stated_with_be_and_an_adjective():
     (c,) = find_attributions("Engineers seem confident the bridge will open in May.")
     assert (c.source.text, c.cue.text) == ("Engineers", "confident")
     assert find_attributions("Make sure the gate is closed. At a certain point the dam broke.") == []
-    (d,) = find_attributions("We are convinced this is the only way across the river.")
-    assert (d.source.text, d.cue.text) == ("We", "convinced")
+    (d,) = find_attributions("The ferrymen are convinced this is the only way across the river.")
+    assert (d.source.text, d.cue.text) == ("The ferrymen", "convinced")
     assert find_attributions("The case concerned the sale of the mill.") == []
     assert find_attributions("Senator Moss is sure to win the vote.") == []
     assert find_attributions("The mayor could not be sure that the gate was shut.") == []
