@@ -281,3 +281,14 @@ def test_an_appeal_to_common_knowledge_inside_a_quotation_belongs_to_the_speaker
     assert [(a.source.text, a.source_type) for a in find_attributions(text)] == [("he", "pronoun")]
     (a,) = find_attributions("As you know, the river floods every year.")
     assert a.source_type == "common_knowledge"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Additionally, a majority - fifty-six percent - say they are optimistic.", "a majority - fifty-six percent"),
+    ("A majority — 56 percent — say they are optimistic.", "A majority — 56 percent"),
+    ("A majority of voters say they are hopeful.", "A majority of voters"),
+])
+def test_a_majority_with_its_share_in_dashes_is_a_vague_source(text, source):
+    (a,) = [a for a in find_attributions(text) if a.cue.text == "say"]
+    assert (a.source.text, a.source_type) == (source, "vague")
+    assert a.name.startswith("majority") and "percent" not in a.name  # counted without its share

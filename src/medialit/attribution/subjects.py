@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .lexicon import words
 from .phrases import Phrase, according_source, np_back, np_forward, paren_open
+from .sources import is_number
 from .tokens import (
     BE,
     CLOSE_QUOTES,
@@ -37,7 +38,7 @@ _PREPOSITIONS = words("prepositions")
 _PAST_PARTICIPLE_OK = words("past_participle_ok")
 _IRREGULAR_PP = words("irregular_participles")
 _BELIEF_ADJECTIVES = words("belief_adjectives")
-_DASHES = frozenset({",", "--", "—", "–"})
+_DASHES = frozenset({",", "--", "—", "–", "-"})  # "-" alone: a spaced hyphen written as a dash
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late"})
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: Forms of go, whose "on to" is an aspect ("went on to explain").
@@ -258,9 +259,9 @@ def _apposition(c: Candidate, j: int) -> Found:
 
 
 def _opens_apposition(t: Tok) -> bool:
-    """A word that may open an apposition: "a lawyer", "who lost", "Mr. Lee", "55", or a
+    """A word that may open an apposition: "a lawyer", "who lost", "Mr. Lee", "55", "fifty-six", or a
     participle ("The mayor, opening the library, said")."""
-    return t.low in _APPOSITION_START or t.np or t.text.isdigit() or (
+    return t.low in _APPOSITION_START or t.np or is_number(t) or (
         t.text.isalpha() and t.text.islower() and t.low.endswith("ing") and len(t.low) > 4)
 
 
