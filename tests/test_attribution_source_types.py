@@ -292,3 +292,16 @@ def test_a_majority_with_its_share_in_dashes_is_a_vague_source(text, source):
     (a,) = [a for a in find_attributions(text) if a.cue.text == "say"]
     assert (a.source.text, a.source_type) == (source, "vague")
     assert a.name.startswith("majority") and "percent" not in a.name  # counted without its share
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Most expect a flood, compared to 19 percent who believe the dam will hold.", "19 percent"),
+    ("There are voters who believe the tax is unfair.", "voters"),
+])
+def test_who_believes_is_the_believer_of_a_relative_clause(text, source):
+    (a,) = [a for a in find_attributions(text) if a.cue.text == "believe"]
+    assert (a.source.text, a.source_type, a.relative.text) == (source, "vague", "who")
+
+
+def test_a_pronoun_in_a_contact_clause_believes_nothing_reported():
+    assert find_attributions("They speak a language they understand.") == []

@@ -437,8 +437,8 @@ def _belief_relative_clause(c: Candidate) -> bool:
     src = c.src
     if c.entry.kind != "belief" or src is None or src[0] != src[1] or src[0] <= 0:
         return False
-    if c.toks[src[0]].low not in SUBJECT_PRONOUNS:
-        return False
+    if c.toks[src[0]].low not in SUBJECT_PRONOUNS or c.toks[src[0]].low == "who":
+        return False  # "19 percent who believe it": "who" is the believer
     before = c.toks[src[0] - 1]
     return before.sent == c.sent and before.text.isalpha() and before.text.islower() and (
         before.low not in FUNCTION and before.low not in SKIP)
