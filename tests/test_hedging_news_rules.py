@@ -26,7 +26,7 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     ("The port could meet its 2040 goal early.", "In 1990 the firm could borrow money cheaply."),
     ("The river could be clean by 2035.", "In 1990 the firm could borrow money cheaply."),
     # might the noun (power) is no modal
-    ("The storm might reach the coast tonight.", "The empire relied on its military might."),
+    ("The storm might reach the coast tonight.", "The knights fought with all their might."),
     ("The storm might reach the coast tonight.", "The might of the river surprised the engineers."),
     # supposed to: hearsay only with "have"; "is supposed to build" is a plan or a duty
     ("The king is supposed to have hidden the gold here.", "The council is supposed to repair the road."),
