@@ -305,3 +305,12 @@ def test_who_believes_is_the_believer_of_a_relative_clause(text, source):
 
 def test_a_pronoun_in_a_contact_clause_believes_nothing_reported():
     assert find_attributions("They speak a language they understand.") == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("State television said the president was ill.", "State television"),
+    ("Army radio reported that the border was closed.", "Army radio"),
+    ("The public broadcaster said the vote was delayed.", "The public broadcaster"),
+])
+def test_a_broadcaster_is_an_organization(text, source):
+    assert _types(text) == [(source, "organization")]
