@@ -99,3 +99,9 @@ def test_frame_is_marked(text, marker, kind):
 def test_look_alike_is_not_marked(text, kind):
     """Guards for the new entries above: their look-alikes stay unmarked."""
     assert marked(text, kind) == []
+
+
+def test_would_seem_is_one_hedge():
+    """"It would seem" is one softened frame: one span, not a modal and a verb of seeming."""
+    found = [(h.text, h.category) for h in find_hedges("It would seem that the report was never read.")]
+    assert found[0] == ("would seem", "evidential")
