@@ -28,6 +28,8 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     # might the noun (power) is no modal
     ("The storm might reach the coast tonight.", "The knights fought with all their might."),
     ("The storm might reach the coast tonight.", "The might of the river surprised the engineers."),
+    # you could: an option open to anyone (like "you may leave"), not the writer's doubt
+    ("The bridge could close next winter.", "With a bus pass you could save a lot of money."),
     # supposed to: hearsay only with "have"; "is supposed to build" is a plan or a duty
     ("The king is supposed to have hidden the gold here.", "The council is supposed to repair the road."),
     ("The king is supposed to have hidden the gold here.", "The buses were not where they were supposed to be."),
