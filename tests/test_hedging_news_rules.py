@@ -44,6 +44,9 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     # consider: a belief, not weighing a plan or a question
     ("Many consider the tax a mistake.", "The council will consider selling the old school."),
     ("Many consider the tax a mistake.", "Voters should consider what the tax would cost them."),
+    # believe with only a person or a source after it is trust, not a belief that something is so
+    ("I believe the polls are wrong.", "Whatever they say, don't believe those polls."),
+    ("Many believe the deal will fail.", "She said it twice, but nobody believed her."),
     # expect as a demand ("expect X from Y", "fair to expect") is not a forecast
     ("Economists expect a slowdown next year.", "Voters expect honesty from their leaders."),
     ("Economists expect a slowdown next year.", "It is reasonable to expect better service."),

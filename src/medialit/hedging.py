@@ -431,6 +431,16 @@ def _cond_gerund_next(c: _Context, words: frozenset[str]) -> bool:
     return len(nxt) > 5 and nxt.endswith("ing") and not nxt.endswith("thing")
 
 
+def _cond_trusted_object(c: _Context, words: frozenset[str]) -> bool:
+    """Trust in someone or something, not a belief that something is so: "don't believe him.", "believe
+    those polls." (a pronoun in ``words`` or a determiner and a noun, then the end of the clause)."""
+    nxt = c.word(c.j)
+    if nxt in words:
+        return not c.word(c.j + 1)[:1].isalnum()
+    articles = ("the", "a", "an", "those", "these", "his", "her", "their", "its", "my", "your", "our")
+    return nxt in articles and c.word(c.j + 1)[:1].isalnum() and not c.word(c.j + 2)[:1].isalnum()
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -458,6 +468,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "past_next": _cond_past_next,
     "speaker_subject": _cond_speaker_subject,
     "gerund_next": _cond_gerund_next,
+    "trusted_object": _cond_trusted_object,
 }
 
 
