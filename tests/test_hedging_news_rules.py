@@ -22,9 +22,6 @@ def marked(text: str, kind: str = "hedge") -> list[str]:
     ("They think the bridge is unsafe.", "It was the worst winter I can think of."),
     # could in the condition itself ("if I could") is not the writer's doubt
     ("The bridge could close next winter.", "I would be rich if I could charge for every hour."),
-    # a year is a past time frame ("in 1990 ... could": past ability), but not a deadline or a target
-    ("The port could meet its 2040 goal early.", "In 1990 the firm could borrow money cheaply."),
-    ("The river could be clean by 2035.", "In 1990 the firm could borrow money cheaply."),
     # might the noun (power) is no modal
     ("The storm might reach the coast tonight.", "The knights fought with all their might."),
     ("The storm might reach the coast tonight.", "The might of the river surprised the engineers."),

@@ -311,13 +311,10 @@ def _sentence_words(c: _Context) -> list[str]:
 
 
 def _cond_past_frame(c: _Context, words: frozenset[str]) -> bool:
-    """A past time frame in the sentence: a year ("in 1990", not a target: "its 2030 target", "by 2030"),
-    "ago", "as a child", "when ... was/were"."""
+    """A past time frame in the sentence: a year, "ago", "as a child", "when ... was/were"."""
     sentence = _sentence_words(c)
     past = _word_sets()["past_time"]
-    if any(w in past for w in sentence) or any(
-        _YEAR.match(w) and sentence[k - 1] not in _word_sets()["future_year"] for k, w in enumerate(sentence) if k
-    ):
+    if any(_YEAR.match(w) or w in past for w in sentence):
         return True
     return any(w == "when" and ("was" in sentence[k:] or "were" in sentence[k:]) for k, w in enumerate(sentence))
 
