@@ -961,6 +961,24 @@ def test_object_of_a_causative_verb_speaks():
     assert [a.cue.text for a in atts] == ["urged"]
 
 
+def test_purpose_infinitive_of_a_reporting_verb_takes_the_clause_subject():
+    """"flew to Paris to argue that", "called a press conference to announce that": the subject of
+    the main clause speaks; with a person or group as the object ("urged the city council to",
+    "told reporters to") or a passive ("was asked ... to") there is no source."""
+    atts = find_attributions("Ms Okafor flew to Lagos last week to argue that the treaty was fair.")
+    assert [(a.source.text, a.cue.text) for a in atts] == [("Ms Okafor", "argue")]
+    atts = find_attributions("Mayor Ruiz called a press conference to announce that the ferry would stop.")
+    assert ("Mayor Ruiz", "announce") in [(a.source.text, a.cue.text) for a in atts]
+    atts = find_attributions("Mayor Ruiz urged the harbour board to announce that the ferry would stop.")
+    assert [a.cue.text for a in atts] == ["urged"]
+    atts = find_attributions("Mayor Ruiz told drivers on Monday to say that the road was shut.")
+    assert [a.cue.text for a in atts] == ["told"]
+    assert find_attributions("He was asked on Monday to explain that the road was shut.") == []
+    atts = find_attributions("In May she announced plans to write that the road was shut.")
+    assert "write" not in [a.cue.text for a in atts]
+    assert find_attributions("The statute gave the right of the judges to call a jury.") == []
+
+
 def test_light_verb_with_the_nouns_of_the_newer_cues():
     """"made the allegation that", "made a joke about": the nouns of allege, assert, observe, refer,
     forecast and joke are messages of a light verb too; a price ("gave a charge of") is none."""

@@ -313,11 +313,88 @@ def _after_skipping(c: Candidate, j: int, skipped: list[str]) -> Found | None:
         at = skipped.index("to")
         if at + 1 >= len(skipped) or skipped[at + 1] not in _ASPECT:
             obj = _causative_object(c.toks, j) if skipped == ["to"] else None
-            return obj, "causative + source + to + verb" if obj else ""  # not "urged X to ask"
+            if obj is not None:
+                return obj, "causative + source + to + verb"  # not "urged X to ask"
+            src = _purpose_source(c, j) if skipped == ["to"] else None
+            if src is not None:
+                return src, PURPOSE_INFINITIVE
+            return None, ""
     return _voice(c, j, skipped)
 
 
 _CAUSATIVES = words("implicative_causatives")
+_IRREGULAR_PAST = words("irregular_past")
+_INFINITIVE_NOUNS = words("infinitive_nouns")
+#: Auxiliaries and adverbs between a subject and the verb of a purpose clause ("has also gone").
+_PURPOSE_AUX = frozenset({"has", "have", "had", "will", "would", "also", "then", "later", "first",
+                          "just", "again", "once", "often", "never"})
+#: The rule name of a purpose infinitive: "took to Twitter to accuse", "gathered Friday to discuss".
+PURPOSE_INFINITIVE = "clause subject + verb + object + to + verb"
+#: How many words the object of the main verb may have before a purpose "to".
+_PURPOSE_SPAN = 8
+
+
+def _purpose_source(c: Candidate, j: int) -> Phrase | None:
+    """The subject of a purpose infinitive ending at ``toks[j]`` (before "to"): "The mayor called a
+    press conference to announce", "Trump took to Twitter overnight to accuse". An object or
+    adverbial phrase of plain words, names and prepositions stands between the main verb and
+    "to"; no person or group may stand in it outside a prepositional phrase ("urged the council
+    to say", "told reporters to", "called on CBS to": those speak, if anyone); the word before
+    "to" is no noun that takes an infinitive of its own ("announced plans to write"); the verb is
+    active and its subject stands right before it (auxiliaries and adverbs aside)."""
+    toks = c.toks
+    if c.entry.kind != "speech" or toks[j].low in _INFINITIVE_NOUNS:
+        return None
+    for k in range(j, max(j - _PURPOSE_SPAN, 0), -1):
+        t = toks[k]
+        if t.sent != c.sent or not _purpose_word(t):
+            return None
+        if t.text.islower() and t.low not in FUNCTION and (
+                t.low.endswith("ed") or t.low in _IRREGULAR_PAST) and k < j:
+            return _purpose_subject(c, k) if _thing_object(toks, k + 1, j) else None
+    return None
+
+
+def _purpose_word(t: Tok) -> bool:
+    """A word that may stand in the object of a purpose clause's verb: no clause word ("that",
+    "why", "as", "he")."""
+    return (t.text.isalpha() or t.text.isdigit() or t.low in {"'s", "’s"}) and (
+        t.low not in FUNCTION or t.low in DETS or t.low in _PREPOSITIONS)
+
+
+def _purpose_subject(c: Candidate, k: int) -> Phrase | None:
+    """The subject right before the verb ``toks[k]``, past auxiliaries and adverbs."""
+    toks, m = c.toks, k - 1
+    while m >= 0 and toks[m].sent == c.sent and (toks[m].low in _PURPOSE_AUX or (
+            toks[m].low.endswith("ly") and toks[m].text.islower())):
+        m -= 1
+    if m < 0 or toks[m].sent != c.sent or toks[m].low in BE:
+        return None
+    if toks[m].low in _CLAUSE_PRONOUNS:
+        return (m, m)
+    np = np_back(toks, m, strict=True) if toks[m].np else None
+    return np if np is not None and clause_start(toks, np[0]) else None
+
+
+def _thing_object(toks: list[Tok], start: int, end: int) -> bool:
+    """No person, group or pronoun heads a phrase of ``toks[start..end]`` outside a prepositional
+    phrase ("a press conference": yes; "the council", "reporters", "on CBS", "the right of the
+    judges": no; "of" opens no phrase of its own)."""
+    in_pp = False
+    for h in range(start, end + 1):
+        t = toks[h]
+        if t.low in _PREPOSITIONS and t.text.islower() and t.low != "of":  # "the right of the judges"
+            in_pp = t.low not in {"on", "upon"} or h > start  # "called on CBS to": CBS is asked
+        elif not in_pp and (t.low in {"him", "her", "them", "us", "me", "you", "it"} or (
+                _speaker_word(toks, h) and not _modifies_next(toks, h, end))):
+            return False
+    return True
+
+
+def _modifies_next(toks: list[Tok], h: int, end: int) -> bool:
+    """Is ``toks[h]`` a modifier of the plain noun after it ("a press conference")?"""
+    nxt = toks[h + 1] if h < end else None
+    return nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.low not in FUNCTION
 
 
 def _causative_object(toks: list[Tok], j: int) -> Phrase | None:
