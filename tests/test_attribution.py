@@ -979,6 +979,17 @@ def test_purpose_infinitive_of_a_reporting_verb_takes_the_clause_subject():
     assert find_attributions("The statute gave the right of the judges to call a jury.") == []
 
 
+def test_passive_agent_may_be_a_plain_plural_of_people():
+    """"was disputed by local farmers", "has been praised by two economists": a lower-case plural
+    that names people is the agent of a passive cue, also when the cue is a noun too ("dispute");
+    "by mistake" names nobody."""
+    (a,) = find_attributions("The harbour report was disputed by local farmers.")
+    assert (a.source.text, a.cue.text) == ("local farmers", "disputed")
+    (b,) = find_attributions("The ferry plan has been warmly praised by two economists.")
+    assert (b.source.text, b.cue.text) == ("two economists", "praised")
+    assert find_attributions("The ruling was denied by mistake.") == []
+
+
 def test_light_verb_with_the_nouns_of_the_newer_cues():
     """"made the allegation that", "made a joke about": the nouns of allege, assert, observe, refer,
     forecast and joke are messages of a light verb too; a price ("gave a charge of") is none."""

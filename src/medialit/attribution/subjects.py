@@ -26,7 +26,14 @@ from .tokens import (
     clause_start,
     people_plural,
 )
-from .vetoes import CONTACT_CLAUSE, MODIFIED_SUBJECT, POSSESSIVE_DETERMINERS, Candidate, possessive_claim
+from .vetoes import (
+    CONTACT_CLAUSE,
+    MODIFIED_SUBJECT,
+    PASSIVE_AGENT,
+    POSSESSIVE_DETERMINERS,
+    Candidate,
+    possessive_claim,
+)
 
 __all__ = ["as_reported_source", "earlier_subject", "evidence_before", "inverted_source", "source_before"]
 
@@ -149,7 +156,8 @@ def _agent(c: Candidate) -> Phrase | None:
     if k + 1 >= len(toks) or toks[k].low != "by" or toks[k].sent != c.sent:
         return None
     np = np_forward(toks, k + 1) or _plain_agent(toks, k + 1, c.sent)
-    if np is None or not (toks[np[1]].np or toks[np[1]].low in _CLAUSE_PRONOUNS):
+    if np is None or not (toks[np[1]].np or toks[np[1]].low in _CLAUSE_PRONOUNS or (
+            _speaker_word(toks, np[1]) and toks[np[1]].text.islower())):  # "by local farmers"
         return None
     return np
 
@@ -177,7 +185,7 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     if participle and set(skipped) & (BE - {"'s", "’s"}):
         if toks[j].low == "it" and c.i + 1 < len(toks) and toks[c.i + 1].low == "that":
             return None, "passive-it"
-        return _agent(c), "passive + by + source"
+        return _agent(c), PASSIVE_AGENT
     if form.endswith("ing") and not (set(skipped) & BE):
         return _participle_source(c, j, skipped)
     return None

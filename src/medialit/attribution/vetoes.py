@@ -28,8 +28,9 @@ from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_s
 if TYPE_CHECKING:
     from .quotes import Quotes
 
-__all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "IN_DOCUMENT", "LIGHT_VERB", "MODIFIED_SUBJECT", "POSSESSIVE_DETERMINERS",
-           "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto", "first_veto", "possessive_claim"]
+__all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "IN_DOCUMENT", "LIGHT_VERB", "MODIFIED_SUBJECT", "PASSIVE_AGENT",
+           "POSSESSIVE_DETERMINERS", "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto",
+           "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
 _PREPOSITIONS = words("prepositions")
@@ -41,6 +42,8 @@ _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "
 CONTACT_CLAUSE = "source (whom someone asked) + verb"
 #: The rule name of a source with a modifier after its head ("Many people involved in the talks said").
 MODIFIED_SUBJECT = "source + modifier + verb"
+#: The rule name of the agent of a passive cue ("was disputed by local farmers").
+PASSIVE_AGENT = "passive + by + source"
 #: The rule name of a source with an apposition ("Scott Pruitt, the attorney general, said").
 APPOSITION_SUBJECT = "source, apposition, + verb"
 #: Possessive determiners that can name the source of a cue noun ("his claim that").
@@ -398,8 +401,8 @@ def _evidence_needs_document(c: Candidate) -> bool:
 
 
 def _noun_cue_needs_clear_source(c: Candidate) -> bool:
-    if c.src is None or not c.entry.noun or c.rule in {"possessor + noun cue", MODIFIED_SUBJECT}:
-        return False  # a modified subject's head was checked by its rule
+    if c.src is None or not c.entry.noun or c.rule in {"possessor + noun cue", MODIFIED_SUBJECT, PASSIVE_AGENT}:
+        return False  # a modified subject's head was checked by its rule; after "was ... by" the cue is a verb
     # "the experts I interviewed said": the head stands before the pronoun and verb of its clause;
     # "Robert Menendez (D-N.J.) suggested": before the parenthesis
     last = c.src[1] - 2 if c.rule == CONTACT_CLAUSE else c.src[1]
