@@ -990,6 +990,17 @@ def test_passive_agent_may_be_a_plain_plural_of_people():
     assert find_attributions("The ruling was denied by mistake.") == []
 
 
+def test_participle_with_a_phrase_before_its_quotation():
+    """"footage of Mayor Ruiz saying during the debate last week, '...'": a prepositional phrase
+    closed by a comma may stand between the speaker's participle and the quotation; without
+    content after the comma there is no attribution."""
+    atts = find_attributions(
+        'The advert ends with footage of Mayor Ruiz saying during the debate last week, "The bridge is safe."')
+    assert ("Mayor Ruiz", "saying") in [(a.source.text, a.cue.text) for a in atts]
+    atts = find_attributions("He heard Ruiz saying at length, which bored him.")
+    assert "saying" not in [a.cue.text for a in atts]
+
+
 def test_light_verb_with_the_nouns_of_the_newer_cues():
     """"made the allegation that", "made a joke about": the nouns of allege, assert, observe, refer,
     forecast and joke are messages of a light verb too; a price ("gave a charge of") is none."""

@@ -232,12 +232,32 @@ def _speaker_of_participle(c: Candidate, j: int, skipped: list[str]) -> Phrase |
     toks, k = c.toks, c.i + c.length
     if skipped or c.entry.kind != "speech" or k + 1 >= len(toks) or toks[k].sent != c.sent:
         return None
+    k = _past_adverbial(toks, k, c.sent)  # "Trump saying during the debate last week, '...'"
+    if k + 1 >= len(toks):
+        return None
     nxt, after = toks[k], toks[k + 1]
     content = nxt.low in {"that", "whether"} or nxt.text in QUOTE_MARKS or nxt.text == ":" or (
         nxt.text == "," and after.text in QUOTE_MARKS)
     if not content or not (toks[j].np or toks[j].low in {"him", "her", "them"}):
         return None
     return (j, j) if toks[j].low in {"him", "her", "them"} else np_back(toks, j, strict=True)
+
+
+#: How many words a prepositional phrase between a participle and its content may have.
+_ADVERBIAL_SPAN = 8
+
+
+def _past_adverbial(toks: list[Tok], k: int, sent: int) -> int:
+    """The index after a prepositional phrase that opens at ``toks[k]`` and a comma closes ("during
+    the debate last week,"), else ``k``."""
+    if toks[k].low not in _PREPOSITIONS or toks[k].low in {"that", "whether"}:
+        return k
+    m = k + 1
+    while m < len(toks) and m - k <= _ADVERBIAL_SPAN and toks[m].sent == sent and (
+            _in_object_phrase(toks[m]) or toks[m].text.isdigit() or toks[m].low in _TIME_PREPOSITIONS
+            or toks[m].low in {"'s", "’s"}):
+        m += 1
+    return m if m > k + 1 and m < len(toks) and toks[m].text == "," else k
 
 
 def _apposition(c: Candidate, j: int) -> Found:
