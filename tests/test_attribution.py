@@ -1001,6 +1001,17 @@ def test_participle_with_a_phrase_before_its_quotation():
     assert "saying" not in [a.cue.text for a in atts]
 
 
+def test_opening_participle_clause_shares_the_main_subject():
+    """"After saying that the ferry was late, Ruiz left", "While insisting that ..., she closed it":
+    a participle clause that opens the sentence takes the subject after its comma; with a
+    relative clause there ("which it was not") no subject is guessed."""
+    (a,) = find_attributions("After saying that the ferry was late, Ruiz left the pier.")
+    assert (a.source.text, a.cue.text) == ("Ruiz", "saying")
+    (b,) = find_attributions('While insisting the ferry was "perfectly sound," she closed it.')
+    assert (b.source.text, b.cue.text) == ("she", "insisting")
+    assert find_attributions("After saying that the ferry was late, which it was not, the clerk left.") == []
+
+
 def test_light_verb_with_the_nouns_of_the_newer_cues():
     """"made the allegation that", "made a joke about": the nouns of allege, assert, observe, refer,
     forecast and joke are messages of a light verb too; a price ("gave a charge of") is none."""

@@ -197,10 +197,38 @@ def _participle_source(c: Candidate, j: int, skipped: list[str]) -> Found:
     if t.text == ",":
         return earlier_subject(c, j), "participle: clause subject"
     if t.low in _MANNER_PREPOSITIONS and not skipped:
+        if clause_start(c.toks, j) and (j == 0 or c.toks[j - 1].sent != c.sent):
+            return _subject_after_opener(c), "opening participle: subject after it"
         return earlier_subject(c, j), "by + participle: clause subject"  # "began by noting that"
     if _document_before(c, j):
         return earlier_subject(c, j), "document + participle: its sender"
     return _speaker_of_participle(c, j, skipped), "name + participle + content"
+
+
+#: Subject pronouns of a main clause after an opening phrase.
+_MAIN_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _subject_after_opener(c: Candidate) -> Phrase | None:
+    """"After saying that the bridge was safe, Ruiz left": a participle clause that opens the
+    sentence after "after", "before", "while", "by" shares the subject of the main clause, which
+    starts after its first comma (and a quotation mark that closes there) with a pronoun or a
+    name and a lower-case verb."""
+    toks, k = c.toks, c.i + c.length
+    while k < len(toks) and toks[k].sent == c.sent and toks[k].text != ",":
+        k += 1
+    if k + 1 < len(toks) and toks[k + 1].text in CLOSE_QUOTES:
+        k += 1  # 'After saying her foot was "so swollen," she'
+    if k + 2 >= len(toks) or toks[k + 1].sent != c.sent:
+        return None
+    if toks[k + 1].low in _MAIN_PRONOUNS:
+        return (k + 1, k + 1)
+    np = np_forward(toks, k + 1)
+    if np is None or not toks[np[1]].np or np[1] + 1 >= len(toks):
+        return None
+    verb = toks[np[1] + 1]
+    return np if verb.sent == c.sent and verb.text.isalpha() and verb.text.islower() and (
+        verb.low not in FUNCTION or verb.low in SKIP) else None
 
 
 def _document_before(c: Candidate, j: int) -> bool:
