@@ -1012,6 +1012,17 @@ def test_opening_participle_clause_shares_the_main_subject():
     assert find_attributions("After saying that the ferry was late, which it was not, the clerk left.") == []
 
 
+def test_quotation_after_a_clause_and_a_colon_is_its_subjects_speech():
+    """'Mayor Ruiz defended the closure: "..."': a quotation opening right after the colon of a
+    clause without a cue of its own is the subject's direct speech; not after a passive ("He was
+    asked:") or when another clause stands before the colon."""
+    (a,) = find_attributions('Mayor Ruiz defended the closure: "The ferry is unsafe."')
+    assert (a.source.text, a.quote.text, a.direct) == ("Mayor Ruiz", "The ferry is unsafe.", True)
+    assert find_attributions('He was asked: "Is the ferry safe?"') == []
+    atts = find_attributions('Ruiz grew so angry that I changed my answer: "The ferry is safe."')
+    assert "Ruiz" not in [a.source.text for a in atts if a.source]
+
+
 def test_light_verb_with_the_nouns_of_the_newer_cues():
     """"made the allegation that", "made a joke about": the nouns of allege, assert, observe, refer,
     forecast and joke are messages of a light verb too; a price ("gave a charge of") is none."""

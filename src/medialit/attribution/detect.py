@@ -10,6 +10,7 @@ from .lexicon import words
 from .model import Attribution
 from .passes import (
     Verdict,
+    colon_quotes,
     common_knowledge_pass,
     confirm_headline_names,
     cue_pass,
@@ -49,6 +50,7 @@ def _passes(doc: Document, trace: list[Verdict] | None) -> list[Attribution]:
     cue_pass(ctx, taken, trace)
     confirm_headline_names(ctx)
     dash_signatures(ctx, taken)
+    colon_quotes(ctx)
     return assemble(doc.text, toks, ctx.found)
 
 

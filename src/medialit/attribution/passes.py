@@ -23,10 +23,10 @@ from functools import lru_cache
 from ..document import Span
 from .lexicon import Cue, common_knowledge_patterns, cue_forms, cue_lengths, words
 from .model import SourceType
-from .phrases import Phrase, according_source
+from .phrases import Phrase, according_source, np_forward
 from .quotes import inner, quote_for
 from .subjects import as_reported_source, evidence_before, inverted_source, source_before
-from .tokens import FUNCTION, OPEN_QUOTES, SKIP, Tok, clause_start
+from .tokens import BE, FUNCTION, OPEN_QUOTES, SKIP, Tok, clause_start
 from .vetoes import (
     CONTACT_CLAUSE,
     CUE_VETOES,
@@ -39,8 +39,8 @@ from .vetoes import (
     first_veto,
 )
 
-__all__ = ["Found", "Verdict", "attribution_at", "common_knowledge_pass", "confirm_headline_names", "cue_pass",
-           "dash_signatures", "speaker_label_pass", "speaker_labels"]
+__all__ = ["Found", "Verdict", "attribution_at", "colon_quotes", "common_knowledge_pass", "confirm_headline_names",
+           "cue_pass", "dash_signatures", "speaker_label_pass", "speaker_labels"]
 
 _NOT_REPORTING = words("not_reporting")
 
@@ -421,3 +421,54 @@ def dash_signatures(ctx: Context, taken: set[int]) -> None:
             dash = m.start(1)
             ctx.found.append(Found((k, j - 1), Span(dash, dash + 1, text[dash]), quote,
                                    True, "quotation signed with a dash", None))
+
+
+# --- 5. a clause and a colon before a quotation ------------------------------------
+
+#: The rule name of a quotation after a clause and a colon ('Ruiz defended the plan: "..."').
+COLON_QUOTE = "subject + verb ...: quotation"
+#: How many words the clause before the colon may have.
+_COLON_CLAUSE_SPAN = 25
+_MAIN_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: Words that open another clause between the subject and the colon.
+_CLAUSE_WORDS = _MAIN_PRONOUNS | {"that", "which", "who", "because", "when", "if", "while", "after", "before", "and"}
+
+
+def _colon_subject(ctx: Context, k: int) -> Phrase | None:
+    """The subject opening the sentence whose colon is ``toks[k]``: a pronoun, or a name or source
+    phrase and an active verb after it ("Mayor Ruiz defended the plan:"); None for "He was asked:"
+    or when another clause stands before the colon."""
+    toks, first = ctx.toks, k
+    while first > 0 and toks[first - 1].sent == toks[k].sent:
+        first -= 1
+        if k - first > _COLON_CLAUSE_SPAN:
+            return None
+    if first + 1 >= k or ctx.quotes.strictly_inside(toks[first].start):
+        return None
+    np = (first, first) if toks[first].low in _MAIN_PRONOUNS else np_forward(toks, first)
+    if np is None or np[1] + 2 >= k or not (toks[np[1]].np or np[0] == np[1] and toks[first].low in _MAIN_PRONOUNS):
+        return None
+    if any(toks[m].low in _CLAUSE_WORDS for m in range(np[1] + 1, k)):
+        return None  # "She became so upset that I had to change my answer:": another clause speaks
+    verb, after = toks[np[1] + 1], toks[np[1] + 2]
+    if not (verb.text.isalpha() and verb.text.islower() and (verb.low not in FUNCTION or verb.low in SKIP)):
+        return None
+    return None if verb.low in BE and after.low.endswith(("ed", "en")) else np
+
+
+def colon_quotes(ctx: Context) -> None:
+    """'Mayor Ruiz defended the plan: "The bridge is unsafe."': a quotation that opens right after
+    the colon of a clause with no reporting cue of its own is the direct speech of the clause's
+    subject (guide, section 2: the quotation after "added:" is its content)."""
+    toks, text = ctx.toks, ctx.text
+    with_cue = {toks[k].sent for k in (ctx.token_at(f.cue.start) for f in ctx.found) if k is not None}
+    for k, t in enumerate(toks):
+        if t.text != ":" or k + 1 >= len(toks) or t.sent in with_cue or toks[k + 1].text not in OPEN_QUOTES:
+            continue
+        at = toks[k + 1].start
+        if at not in ctx.quotes.by_start or ctx.quotes.strictly_inside(t.start):
+            continue
+        src = _colon_subject(ctx, k)
+        if src is not None:
+            ctx.found.append(Found(src, Span(t.start, t.end, ":"), inner(text, at, ctx.quotes.by_start[at]),
+                                   True, COLON_QUOTE, None))
