@@ -17,13 +17,14 @@ Run: ``.venv/bin/python benchmarks/gold_errors.py stance|attribution
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from medialit.attribution import find_attributions
 from medialit.evaluation import corpora_dir
+from medialit.evaluation.annotated import AnnotatedText
+from medialit.evaluation.news import load_news
 from medialit.evaluation.scoring import match_spans
 from medialit.hedging import find_hedges
 
@@ -36,20 +37,17 @@ def context(text: str, start: int, end: int, width: int = 70) -> str:
     return f"{left}[{text[start:end]}]{right}"
 
 
-def load(gold_dir: Path, texts_dir: Path, kind: str) -> list[tuple[str, str, dict]]:
-    out = []
-    for path in sorted(gold_dir.glob(f"*.{kind}.json")):
-        stem = path.name[: -len(f".{kind}.json")]
-        text = (texts_dir / f"{stem}.txt").read_text(encoding="utf-8")
-        out.append((stem, text, json.loads(path.read_text(encoding="utf-8"))))
-    if not out:
-        sys.exit(f"no *.{kind}.json gold files in {gold_dir}")
-    return out
+def load(gold_dir: Path, texts_dir: Path) -> list[AnnotatedText]:
+    """The texts with their gold, checked against their hashes (as ``medialit evaluate news`` loads them)."""
+    try:
+        return load_news(texts_dir, gold_dir)
+    except (FileNotFoundError, ValueError) as error:
+        sys.exit(str(error))
 
 
-def stance(items: list[tuple[str, str, dict]], examples: int) -> None:
+def stance(items: list[AnnotatedText], examples: int) -> None:
     false_alarms, misses, wrong_kind = defaultdict(list), defaultdict(list), []
-    for stem, text, gold in items:
+    for stem, text, gold, _ in items:
         found = find_hedges(text)
         m = match_spans(gold["spans"], found, lambda g, f: g["kind"] == f.kind)
         for f in m.false_alarms:
@@ -67,9 +65,9 @@ def stance(items: list[tuple[str, str, dict]], examples: int) -> None:
         print(f"  {stem[:14]} found {f.kind}/{f.category}, gold {g['kind']}/{g['category']} :: {ctx}")
 
 
-def attribution(items: list[tuple[str, str, dict]], examples: int) -> None:
+def attribution(items: list[AnnotatedText], examples: int) -> None:
     misses, false_alarms, confusion, wrong = [], [], Counter(), defaultdict(list)
-    for stem, text, gold in items:
+    for stem, text, _, gold in items:
         sources = {}
         for a in find_attributions(text):
             if a.source is not None:
@@ -113,7 +111,7 @@ def main() -> None:
     if "heldout" in args.gold.resolve().parts:
         sys.exit("datasets/heldout is kept out of rule work: use `medialit evaluate heldout` for its figures")
     texts = args.texts or Path(corpora_dir()) / "news-texts"
-    items = load(args.gold, texts, args.what)
+    items = load(args.gold, texts)
     (stance if args.what == "stance" else attribution)(items, args.examples)
 
 

@@ -5,13 +5,13 @@ they belong to their publishers and are NOT shipped with the course, and neither
 copies (they contain the whole text). Only the gold files made here are shipped: offsets, kinds,
 types, short span texts.
 
-Run from the repository root, where the developers' corpora are found (``../shared/corpora`` or
-``MEDIALIT_CORPORA``, as ``medialit.evaluation.corpora_dir`` finds them):
+Run from the repository root of a developer's checkout, where ``medialit.evaluation.corpora_dir``
+finds the developers' corpora:
 
-    python datasets/gold/news-texts/build_gold.py [ANNOTATED_FOLDER]          # rewrite the JSON files
-    python datasets/gold/news-texts/build_gold.py [ANNOTATED_FOLDER] --check  # exit 1 if out of date
+    python datasets/gold/news-texts/build_gold.py ANNOTATED_FOLDER          # rewrite the JSON files
+    python datasets/gold/news-texts/build_gold.py ANNOTATED_FOLDER --check  # exit 1 if out of date
 
-``ANNOTATED_FOLDER`` (default ``/work/scratch/news-annotated``) holds one ``<stem>.txt`` per text in
+``ANNOTATED_FOLDER`` (the annotator's own folder; never committed) holds one ``<stem>.txt`` per text in
 the markup of ``datasets/heldout/build_gold.py`` (whose parser this script reuses). Literal square
 brackets of the text are written ``\\[`` and ``\\]`` in the annotated copies. A copy whose plain text
 differs from the corpus text is refused. Quotation spans keep their offsets and at most their first
@@ -29,7 +29,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "heldout"))
 from build_gold import attribution_gold, parse, stance_gold  # noqa: E402
 
-DEFAULT_ANNOTATED = Path("/work/scratch/news-annotated")
 CORPUS = "news-texts"
 GUIDE = "datasets/annotation-guide.md"
 LICENCE = "CC BY 4.0 (annotations); the article text belongs to its publisher and is not included"
@@ -88,7 +87,10 @@ def corpus_folder() -> Path:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     folders = [a for a in argv if a != "--check"]
-    annotated = Path(folders[0]) if folders else DEFAULT_ANNOTATED
+    if not folders:
+        print("usage: build_gold.py ANNOTATED_FOLDER [--check] (the annotated copies are not shipped)")
+        return 2
+    annotated = Path(folders[0])
     copies = sorted(annotated.glob("[0-9][0-9]_*.txt"))
     if not copies:
         print(f"no annotated copies in {annotated} (they are not shipped)")

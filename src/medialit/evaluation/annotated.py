@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from ..attribution import find_attributions
 from ..hedging import find_hedges
+from .attribution import source_items
 from .scoring import PRF, ScoreTable, match_spans, prf_by
 from .stance import UNCERTAINTY_CATEGORIES
 
@@ -86,12 +87,7 @@ def score_uncertainty(text: str, gold: list[dict[str, Any]], found: list[Any]) -
 
 def found_sources(text: str) -> list[dict[str, Any]]:
     """The distinct source mentions :func:`medialit.find_attributions` reports, with their types."""
-    seen: dict[tuple[int, int], dict[str, Any]] = {}
-    for a in find_attributions(text):
-        if a.source is not None:
-            seen.setdefault((a.source.start, a.source.end), {"start": a.source.start, "end": a.source.end,
-                                                             "text": a.source.text, "type": a.source_type})
-    return list(seen.values())
+    return source_items(find_attributions(text))
 
 
 @dataclass
