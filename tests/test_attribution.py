@@ -893,6 +893,19 @@ def test_belief_stated_with_be_and_an_adjective():
     assert find_attributions("The council is worried about its budget.") == []
 
 
+def test_feeling_stated_with_be_and_an_adjective_before_its_that_clause():
+    """Guide, section 2: an adjective of feeling after be with its that-clause is a feeling held
+    about a proposition ("were frustrated that"); not before a topic ("angry at"), a time ("upset
+    that day"), after "so" (a result: "so angry that she left"), or without be."""
+    (a,) = find_attributions("The ferry crews were frustrated that the harbour stayed shut.")
+    assert (a.source.text, a.cue.text) == ("The ferry crews", "frustrated")
+    (b,) = find_attributions("Local growers are also pleased that the frost came late.")
+    assert (b.source.text, b.cue.text) == ("Local growers", "pleased")
+    assert find_attributions("The clerk was angry at the mayor. The baker was upset that day.") == []
+    assert find_attributions("The clerk was so angry that she left the hall.") == []
+    assert find_attributions("The growers could not be happy that the frost came.") == []
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

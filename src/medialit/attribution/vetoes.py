@@ -233,8 +233,20 @@ def _message_follows(c: Candidate) -> bool:
                                 or nxt.text == ":")
 
 
-#: Frames checked by a function of their own: "as" (29.2 "views the deal as"), "message" (light verbs).
-_SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {"as": _as_follows, "message": _message_follows}
+def _feeling_follows(c: Candidate) -> bool:
+    """"were frustrated that the report came late": an adjective of feeling counts only with a
+    that-clause right after it (not "angry at the mayor", "upset that day"); after "so" the clause
+    is a result ("was so angry that she left")."""
+    k = c.i + c.length
+    if c.prev is not None and c.prev.low in {"so", "too"}:
+        return False
+    return k + 1 < len(c.toks) and c.toks[k].low == "that" and _opens_clause(c.toks, k + 1, c.sent)
+
+
+#: Frames checked by a function of their own: "as" (29.2 "views the deal as"), "message" (light verbs),
+#: "feeling" (adjectives of feeling before their that-clause).
+_SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {
+    "as": _as_follows, "message": _message_follows, "feeling": _feeling_follows}
 
 
 #: How many words a phrase between a cue and its "that" or "about" may have ("talked to
