@@ -157,7 +157,7 @@ def test_she_skips_an_organization_and_finds_the_person():
 
 
 def test_pronoun_gender_given_by_the_text():
-    text = "Mr. Lee spoke. Ms. Park said the plan works. Mr. Lee said it does not. She added more."
+    text = "Mr. Lee spoke. Ms. Park said the plan works. Mr. Lee said it does not. She added that it does."
     she = _by_source(text)["She"]
     assert she.refers_to == "Park"
 
@@ -341,7 +341,7 @@ def test_second_hand_chain_in_case_study(case_study):
 
 def test_nested_chains_and_one_chain_per_speaker():
     text = ("The Post reported that Trump said the deal was dead. According to Reuters, Putin "
-            "denied it. “Yes,” Smith said, and Jones agreed. Smith added more.")
+            "denied it. “Yes,” Smith said, and Jones agreed. Smith added that it was.")
     links = [c.links for c in attribution_chains(text)]
     assert links == [("Trump", "Post", "the article"), ("Putin", "Reuters", "the article"),
                      ("Smith", "the article"), ("Jones", "the article")]
@@ -589,6 +589,22 @@ def test_aspect_phrasal_and_byline_uses_are_not_reports():
     assert find_attributions("Ann Lee reported from Millbrook, and Bo Chen contributed.") == []
     (a,) = find_attributions('Ann Lee continued: "The dam will hold."')
     assert a.source.text == "Ann Lee"
+
+
+def test_adding_or_going_on_reports_only_what_was_said():
+    """Guide section 2: "add" and "continue" report words only with their content (a that-clause,
+    a quotation, a colon, a message noun as object, or a quotation before them)."""
+    for text in ("The baker added a second oven to the shop.", "Councillor Amos continued his campaign.",
+                 "The rain continues.", "The club added, in 1990, a youth team."):
+        assert find_attributions(text) == [], text
+    assert [v.rejected_by for v in explain("The baker added a second oven to the shop.")] == ["no_content"]
+    for text, source in (("The baker added that the oven was new.", "The baker"),
+                         ("The baker added a caveat about the oven.", "The baker"),
+                         ("The baker added, “The oven is new.”", "The baker"),
+                         ("“The oven is new,” the baker added.", "the baker"),
+                         ("Councillor Amos continued: “We will win.”", "Councillor Amos")):
+        (a,) = find_attributions(text)
+        assert a.source.text == source, text
 
 
 def test_source_with_a_relative_clause_without_who():

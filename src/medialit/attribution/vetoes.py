@@ -243,10 +243,38 @@ def _feeling_follows(c: Candidate) -> bool:
     return k + 1 < len(c.toks) and c.toks[k].low == "that" and _opens_clause(c.toks, k + 1, c.sent)
 
 
+_SAID_OBJECTS = words("message_nouns") | words("said_objects")
+#: How many words an object may have before its message noun ("added a brief note of caution").
+_OBJECT_WINDOW = 4
+
+
+def _said_follows(c: Candidate) -> bool:
+    """A verb of going on or adding reports only what was said: a that-clause, a quotation, a
+    colon, a comma before a quotation or "that" ("added, “...”"), or a message noun as its object
+    ("added a caveat", "added the words"); "added a new rule", "continued his career" report
+    nothing."""
+    nxt = _content_start(c)
+    if nxt is None:
+        return False
+    if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text == ":" or nxt.low in _QUESTION_WORDS:
+        return True
+    k = c.i + c.length + (nxt is not c.nxt)
+    after = [t for t in c.toks[k + 1:k + 1 + _OBJECT_WINDOW] if t.sent == c.sent]
+    if nxt.text == ",":
+        return any(t.text in OPEN_QUOTES or t.low == "that" for t in after[:3])
+    for t in [nxt, *after]:
+        if t.low in _SAID_OBJECTS:
+            return True
+        if not t.text[0].isalnum():
+            return False
+    return False
+
+
 #: Frames checked by a function of their own: "as" (29.2 "views the deal as"), "message" (light verbs),
-#: "feeling" (adjectives of feeling before their that-clause).
+#: "feeling" (adjectives of feeling before their that-clause), "said" (verbs of going on or adding:
+#: "added that", not "added a rule").
 _SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {
-    "as": _as_follows, "message": _message_follows, "feeling": _feeling_follows}
+    "as": _as_follows, "message": _message_follows, "feeling": _feeling_follows, "said": _said_follows}
 
 
 #: How many words a phrase between a cue and its "that" or "about" may have ("talked to
