@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+import regex
+
 from ..data import DataFileError, load_table
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["VERB_CLASSES_FILE", "WORDS_FILE", "Cue", "CueKind", "Implies", "all_cue_words", "common_knowledge_patterns",
+           "common_knowledge_prefilters",
            "cue_forms", "cue_lengths", "lookup", "reporting_verbs", "source_words", "words"]
 
 WORDS_FILE = "attribution_words.tsv"
@@ -123,6 +126,17 @@ def common_knowledge_patterns() -> tuple[re.Pattern[str], ...]:
     """The appeals to common knowledge, compiled (``common_knowledge.tsv``)."""
     rows = load_table("common_knowledge.tsv", ("pattern",))
     return tuple(re.compile(r"\b" + row["pattern"] + r"\b", re.I) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def common_knowledge_prefilters() -> tuple[regex.Pattern[str] | None, ...]:
+    """For each of :func:`common_knowledge_patterns`, the same phrase without its word boundaries,
+    for the ``regex`` module, which finds a case-insensitive phrase in a long text several times
+    faster than ``re`` with a leading ``\\b``: every place the full pattern matches is a place it
+    matches (a phrase of plain words; None for a pattern with escapes, whose classes the two
+    modules may define differently)."""
+    rows = load_table("common_knowledge.tsv", ("pattern",))
+    return tuple(None if "\\" in row["pattern"] else regex.compile(row["pattern"], regex.I) for row in rows)
 
 
 _PLURAL_CLASSES = frozenset({"role", "collective", "evidence", "org"})

@@ -16,12 +16,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import regex
+
 from ..document import Span
-from .lexicon import Cue, common_knowledge_patterns, cue_forms, cue_lengths, words
+from .lexicon import Cue, common_knowledge_patterns, common_knowledge_prefilters, cue_forms, cue_lengths, words
 from .model import SourceType
 from .phrases import Phrase, according_source, np_forward
 from .quotes import inner, quote_for
@@ -87,11 +89,36 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return (k < len(spans) and spans[k][0] < end) or (k > 0 and spans[k - 1][1] > start)
 
 
+#: Letters that ``re`` matches case-insensitively with "i" and the ``regex`` module does not
+#: (dotted capital and dotless i): in a text with one of them, no prefilter is used.
+_FOLDED_APART = ("İ", "ı")
+
+
+def _phrase_matches(pattern: re.Pattern[str], prefilter: regex.Pattern[str] | None,
+                    text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``; with a ``prefilter`` (the phrase without word
+    boundaries, see :func:`.lexicon.common_knowledge_prefilters`), the pattern is tried only where
+    that matches, which is every place it can match."""
+    if prefilter is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for hit in prefilter.finditer(text, overlapped=True):
+        m = pattern.match(text, hit.start()) if hit.start() >= end else None
+        if m is not None:
+            yield m
+            end = max(m.end(), m.start() + 1)
+
+
 def common_knowledge_pass(ctx: Context) -> set[int]:
     """Appeals to common knowledge outside quotations; returns the indices of the tokens they cover."""
     spans: list[tuple[int, int]] = []
-    for pattern in common_knowledge_patterns():
-        for m in pattern.finditer(ctx.text):
+    patterns = common_knowledge_patterns()
+    prefilters = common_knowledge_prefilters()
+    if any(c in ctx.text for c in _FOLDED_APART):
+        prefilters = (None,) * len(patterns)
+    for pattern, prefilter in zip(patterns, prefilters, strict=True):
+        for m in _phrase_matches(pattern, prefilter, ctx.text):
             if _overlaps(spans, m.start(), m.end()) or ctx.quotes.strictly_inside(m.start()):
                 continue  # inside a quotation: the quoted speaker's own appeal (veto inside_quotation)
             name = "group" if "group" in pattern.groupindex and m.start("group") >= 0 else 0
