@@ -922,6 +922,30 @@ def test_feeling_stated_with_be_and_an_adjective_before_its_that_clause():
     assert find_attributions("The growers could not be happy that the frost came.") == []
 
 
+def test_participle_after_a_sent_message_names_its_sender():
+    """Guide, section 2: a participle of saying after a message that someone sent names the sender
+    ("unleashed a string of tweets saying that"), also in a clause after "after"; no sender is
+    guessed for a gerund after a preposition ("two studies on writing")."""
+    (a,) = [x for x in find_attributions(
+        "The harbour master unleashed a string of tweets late Monday saying that the ferry would resume.")
+        if x.cue.text == "saying"]
+    assert a.source.text == "The harbour master"
+    (b,) = [x for x in find_attributions(
+        "The clerk left early after Mayor Ruiz sent a pair of letters warning that the pier was unsafe.")
+        if x.cue.text == "warning"]
+    assert b.source.text == "Mayor Ruiz"
+    atts = find_attributions("In 1950, Ann Lee and Tom Reed published two studies on writing for children.")
+    assert [x for x in atts if x.cue.text == "writing"] == []
+
+
+def test_plural_documents_can_be_sources():
+    """Plurals of documents are sources like the singular: "independent analyses agree"."""
+    (a,) = find_attributions("On the levy, independent analyses agree the burden will fall on small farms.")
+    assert (a.source.text, a.cue.text, a.source_type) == ("analyses", "agree", "organization")
+    (b,) = find_attributions("Two studies by the port authority show that the channel is silting up.")
+    assert (b.source.text, b.cue.text) == ("Two studies", "show")
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

@@ -200,8 +200,9 @@ def _participle_source(c: Candidate, j: int, skipped: list[str]) -> Found:
         if clause_start(c.toks, j) and (j == 0 or c.toks[j - 1].sent != c.sent):
             return _subject_after_opener(c), "opening participle: subject after it"
         return earlier_subject(c, j), "by + participle: clause subject"  # "began by noting that"
-    if _document_before(c, j):
-        return earlier_subject(c, j), "document + participle: its sender"
+    det = _document_before(c, j)
+    if det is not None:
+        return _sender(c, det - 1) or earlier_subject(c, j), "document + participle: its sender"
     return _speaker_of_participle(c, j, skipped), "name + participle + content"
 
 
@@ -231,20 +232,47 @@ def _subject_after_opener(c: Candidate) -> Phrase | None:
         verb.low not in FUNCTION or verb.low in SKIP) else None
 
 
-def _document_before(c: Candidate, j: int) -> bool:
-    """"issued a statement calling the test a violation", "sent a letter to the board urging":
-    a statement, letter or post sent by the clause's subject, a few words before a speech
-    participle."""
+#: Words that open a clause and are prepositions too ("after Trump posted a string of tweets").
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "once", "as", "while"})
+
+
+def _sender(c: Candidate, v: int) -> Phrase | None:
+    """The subject of the past verb ``toks[v]`` that sent a document ("after Ruiz posted a string of
+    tweets saying"): a pronoun, or a name or source phrase that opens its clause."""
+    toks, t = c.toks, c.toks[v]
+    if v < 1 or not (t.text.isalpha() and t.text.islower() and t.low not in FUNCTION and (
+            t.low.endswith("ed") or t.low in _IRREGULAR_PAST)):
+        return None
+    m = v - 1
+    while m > 0 and toks[m].sent == c.sent and toks[m].low in _PURPOSE_AUX:
+        m -= 1
+    if toks[m].sent != c.sent or not (toks[m].np or toks[m].low in _CLAUSE_PRONOUNS or _plain_noun(toks[m])):
+        return None
+    np = (m, m) if toks[m].low in _CLAUSE_PRONOUNS else np_back(toks, m, strict=toks[m].np)
+    if np is None:
+        return None
+    before = toks[np[0] - 1] if np[0] > 0 and toks[np[0] - 1].sent == c.sent else None
+    if before is not None and before.low in {"and", "or"}:
+        return None  # "Ojemann, Dale and Ralph Waples published": the last of several names
+    return np if clause_start(toks, np[0]) or (before is not None and before.low in _SUBORDINATORS) else None
+
+
+def _document_before(c: Candidate, j: int) -> int | None:
+    """"issued a statement calling the test a violation", "sent a letter to the board urging",
+    "posted a string of tweets saying": a statement, letter or post (or a number of them) sent by
+    the clause's subject, a few words before a speech participle. The index of its determiner,
+    else None."""
     toks = c.toks
-    if c.entry.kind != "speech":
-        return False
+    if c.entry.kind != "speech" or toks[j].low in _PREPOSITIONS:
+        return None  # "published two studies on writing": a gerund after a preposition
     for k in range(j, max(j - 8, 0), -1):
         t = toks[k]
-        if t.cls == "evidence" and k > 1 and toks[k - 1].low in DETS and not clause_start(toks, k - 1):
-            return True
+        det = k - 3 if k > 3 and toks[k - 1].low == "of" else k - 1  # "a series of tweets"
+        if t.cls == "evidence" and det > 0 and toks[det].low in DETS and not clause_start(toks, det):
+            return det
         if t.sent != c.sent or not _in_object_phrase(t):
-            return False
-    return False
+            return None
+    return None
 
 
 def _in_object_phrase(t: Tok) -> bool:
