@@ -150,6 +150,27 @@ def speaker_labels(text: str) -> set[str]:
     return {label for label, n in counts.items() if n >= 2}
 
 
+#: How many distinct words :meth:`_LabelContext.word_count` looks for one at a time.
+_WORDS_SEARCHED = 16
+
+
+def _word_char(c: str) -> bool:
+    """A character of ``re``'s ``\\w`` in a str pattern: alphanumeric or the underscore."""
+    return c.isalnum() or c == "_"
+
+
+def _whole_word_count(text: str, word: str) -> int:
+    """How often ``word`` (letters only) stands in ``text`` with no word character on either side:
+    its count among the ``\\w+`` runs of the text."""
+    count, size, at = 0, len(word), text.find(word)
+    while at >= 0:
+        if not (at > 0 and _word_char(text[at - 1])) and not (
+                at + size < len(text) and _word_char(text[at + size])):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
+
+
 class _LabelContext:
     """What the speaker-label pass looks up: paragraphs by start, labels, word counts."""
 
@@ -160,10 +181,16 @@ class _LabelContext:
         self.labels = speaker_labels(ctx.text)
         self.text = ctx.text
         self._words: Counter[str] | None = None
+        self._counted: dict[str, int] = {}
 
     def word_count(self, word: str) -> int:
-        """How often ``word`` (letters only) stands as a whole word in the text (one count of
-        every word of the text, made on first use)."""
+        """How often ``word`` (letters only) stands as a whole word in the text (``\\w+`` runs).
+        The first few words asked for are counted by a search for each; after that, one count of
+        every word of the text is made, so that many labels cost no more than one pass."""
+        if self._words is None and word.isalpha() and len(self._counted) < _WORDS_SEARCHED:
+            if word not in self._counted:
+                self._counted[word] = _whole_word_count(self.text, word)
+            return self._counted[word]
         if self._words is None:
             self._words = Counter(re.findall(r"\w+", self.text))
         return self._words[word]
@@ -398,14 +425,26 @@ def _cue_at(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
     return match_cue(toks, i) or that_verb(toks, i) or light_verb(toks, i) or in_document(toks, i)
 
 
+def _possible_cues(toks: list[Tok]) -> list[int]:
+    """The indices of the tokens that may start a cue (see :func:`_cue_at`): a word that starts a
+    listed form, a light verb or "in"/"by", or a word before "that". One set lookup per token."""
+    first = _first_words()
+    lows = [t.low for t in toks]
+    return [k for k, (low, nxt) in enumerate(zip(lows, [*lows[1:], ""], strict=True))
+            if low in first or nxt == "that"]
+
+
 def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) -> None:
-    """Reporting verbs and phrases; each verdict is added to ``trace`` when one is given."""
+    """Reporting verbs and phrases; each verdict is added to ``trace`` when one is given.
+    Only the tokens of :func:`_possible_cues` are tried: no other token starts a cue."""
     toks = ctx.toks
     i = 0
-    while i < len(toks):
+    for k in _possible_cues(toks):
+        if k < i:
+            continue  # inside a cue found before, or its source
+        i = k
         m = None if i in taken else _cue_at(toks, i)
         if m is None:
-            i += 1
             continue
         length, entry = m
         c = Candidate(ctx, i, length, entry)
