@@ -607,6 +607,34 @@ def test_adding_or_going_on_reports_only_what_was_said():
         assert a.source.text == source, text
 
 
+def test_writing_reports_only_a_message_or_its_content():
+    """Guide section 2: "write" reports a written message or its content, not a work."""
+    assert find_attributions("The composer wrote three operas.") == []
+    assert [v.rejected_by for v in explain("The composer wrote three operas.")] == ["no_content"]
+    for text in ("The composer wrote that the hall was cold.", "The composer wrote a letter to the council.",
+                 "The composer wrote a book about the hall.", "The composer wrote in her diary that it rained."):
+        (a,) = find_attributions(text)
+        assert a.source.text == "The composer", text
+
+
+def test_skills_lone_names_and_object_relatives_are_no_reports():
+    """Guide section 2: knowing how is a skill; a lone name is no clause; in an object relative clause
+    on a thing nothing is reported."""
+    assert find_attributions("The new chef knows how to bake bread.") == []
+    assert [v.rejected_by for v in explain("The new chef knows how to bake bread.")] == ["know_how"]
+    assert [a.cue.text for a in find_attributions("The chef knows how the oven works.")] == ["knows"]
+    assert find_attributions("Voters think Facebook.") == []
+    assert [a.source.text for a in find_attributions("Voters think Facebook is biased.")] == ["Voters"]
+    for text in ("The council kept the road that the mayor promised to widen.",
+                 "The council dropped the fee that Ann Lee demanded, and the shop reopened."):
+        assert find_attributions(text) == [], text
+        assert "object_relative" in [v.rejected_by for v in explain(text)], text
+    (a,) = find_attributions("The rules that Ann Lee said were unfair stayed.")
+    assert (a.source.text, a.cue.text) == ("Ann Lee", "said")
+    assert [(a.source.text, a.cue.text) for a in find_attributions("Few doubt the fact that Ann Lee testified.")] == [
+        ("Ann Lee", "testified")]  # the clause is the content of "fact", not a relative clause
+
+
 def test_source_with_a_relative_clause_without_who():
     (a,) = find_attributions("All the economists we consulted said the dam would hold.")
     assert (a.source.text, a.rule) == ("the economists we consulted", "source (whom someone asked) + verb")

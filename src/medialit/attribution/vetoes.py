@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..document import Span
-from .lexicon import Cue, words
+from .lexicon import Cue, all_cue_words, words
 from .phrases import Phrase, core, head_index, paren_open
 from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
 
@@ -249,21 +249,36 @@ _OBJECT_WINDOW = 4
 
 
 def _said_follows(c: Candidate) -> bool:
-    """A verb of going on or adding reports only what was said: a that-clause, a quotation, a
-    colon, a comma before a quotation or "that" ("added, “...”"), or a message noun as its object
-    ("added a caveat", "added the words"); "added a new rule", "continued his career" report
+    """A verb of going on, adding or writing reports only what was said: a that-clause (also after
+    a short phrase: "added in a statement that"), a quotation, a colon, a comma before a quotation
+    or "that" ("added, “...”"), a message noun as its object ("added a caveat", "added the words"),
+    or with the frame "about" a topic, also after its object ("wrote about the mill", "wrote a
+    book about the mill"); "added a new rule", "continued his career", "wrote three novels" report
     nothing."""
     nxt = _content_start(c)
     if nxt is None:
         return False
-    if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text == ":" or nxt.low in _QUESTION_WORDS:
+    if nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text == ":" or nxt.low in _QUESTION_WORDS or (
+            "about" in c.entry.frame and nxt.low in {"about", "of", "on"}):
+        return True
+    later = _after_phrase(c)  # "added in a statement that", "wrote in the report that"
+    if later is not None and (later.low == "that" or "about" in c.entry.frame):
         return True
     k = c.i + c.length + (nxt is not c.nxt)
     after = [t for t in c.toks[k + 1:k + 1 + _OBJECT_WINDOW] if t.sent == c.sent]
     if nxt.text == ",":
         return any(t.text in OPEN_QUOTES or t.low == "that" for t in after[:3])
-    for t in [nxt, *after]:
+    return _said_object(c, [nxt, *after])
+
+
+def _said_object(c: Candidate, words_: list[Tok]) -> bool:
+    """Is the object that opens ``words_`` a message ("a brief caveat"), or, with the frame
+    "about", followed by its topic ("a book about the mill", not "one of the songs")?"""
+    for n, t in enumerate(words_):
         if t.low in _SAID_OBJECTS:
+            return True
+        if n > 0 and "about" in c.entry.frame and t.low in {"about", "on"} and (
+                words_[n - 1].low not in _QUANTIFIERS and not words_[n - 1].text[0].isdigit()):
             return True
         if not t.text[0].isalnum():
             return False
@@ -342,7 +357,13 @@ def _content_word_ok(c: Candidate, nxt: Tok) -> bool:
         return True  # "wondered whether", "wanted to know who"
     if "about" in c.entry.frame and nxt.low in {"about", "of", "on"}:
         return not _on_condition(c, nxt)  # "spoke about the plan", "talked of leaving"
-    return "clause" in c.entry.frame and (nxt.low in _CLAUSE_START or nxt.cap)
+    return "clause" in c.entry.frame and (nxt.low in _CLAUSE_START or (nxt.cap and not _ends_after(c, nxt)))
+
+
+def _ends_after(c: Candidate, t: Tok) -> bool:
+    """Does the sentence end right after ``t``? "They think TV.": a lone name is no clause."""
+    k = c.i + c.length + (t is not c.nxt) + 1
+    return k >= len(c.toks) or c.toks[k].sent != c.sent or c.toks[k].text in {".", "!", "?"}
 
 
 def _content_before(c: Candidate) -> bool:
@@ -400,6 +421,13 @@ def _adjective_without_be(c: Candidate) -> bool:
     return before == "be" or (c.entry.cue in _BELIEF_ADJECTIVES and before not in _LINKING)
 
 
+def _know_how(c: Candidate) -> bool:
+    """"She knows how to sell a plan", "they learned how to fish": knowing how is a skill, not a
+    belief that something is so (guide section 2); "knows how the plan works" stays a belief."""
+    toks, k = c.toks, c.i + c.length
+    return c.entry.kind == "belief" and k + 1 < len(toks) and toks[k].low == "how" and toks[k + 1].low == "to"
+
+
 #: Vetoes tried before the source is looked for.
 CUE_VETOES: tuple[Veto, ...] = (
     Veto("capitalised_mid_sentence", "a capitalised cue inside a sentence that is not a "
@@ -417,6 +445,7 @@ CUE_VETOES: tuple[Veto, ...] = (
          _discourse_marker),
     Veto("adjective_without_be", "\"make sure the dam holds\", \"could not be sure\": an adjective "
          "of belief counts only after a finite be or a linking verb", _adjective_without_be),
+    Veto("know_how", "\"knows how to sell a plan\": knowing how is a skill, not a belief", _know_how),
     Veto("inside_quotation", "a report inside someone's quoted words belongs to that speaker's "
          "quotation, not to the text", _inside_quotation),
     Veto("no_content", "a verb that needs \"that\" or a clause, with neither after it nor "
@@ -497,6 +526,47 @@ def _belief_without_content(c: Candidate) -> bool:
     return not _content_before(c)
 
 
+#: Words after a cue that leave its object slot empty: the clause ends or a preposition follows
+#: ("the plan that he demanded, ...", "the rules that they asked for").
+_GAP_AFTER = frozenset({",", ".", ";", ")", "—", "–", "!", "?", "and", "but", "or"})
+
+
+def _noun_word(t: Tok) -> bool:
+    """A lower-case content word that may end a noun phrase ("ideas", "secrecy")."""
+    return t.text.isalpha() and t.text.islower() and t.low not in FUNCTION and t.low not in SKIP and (
+        t.low not in all_cue_words())
+
+
+def _gap_at(toks: list[Tok], k: int, sent: int) -> bool:
+    """Does the object slot stay empty at ``toks[k]``: the clause ends, a conjunction follows (not
+    one joining another cue: "confirms or denies its part"), or a preposition other than a topic's?"""
+    if k >= len(toks) or toks[k].sent != sent:
+        return True
+    t = toks[k]
+    if t.low in {"and", "but", "or"}:
+        return k + 1 < len(toks) and toks[k + 1].low not in all_cue_words()
+    return t.low in _GAP_AFTER or (t.low in _PREPOSITIONS and t.low not in {"about", "of", "on", "as", "to"})
+
+
+_COMPLEMENT_NOUNS = words("complement_nouns")
+
+
+def _object_relative(c: Candidate) -> bool:
+    """"the ideas that he promised to uphold.", "the secrecy that Obama demanded": in a relative
+    clause on a noun whose object is that noun, nothing is reported after the cue: the content is a
+    thing already named (guide section 2). Not "which he denies" (a comment on a claim)."""
+    src, toks, k = c.src, c.toks, c.i + c.length
+    if src is None or c.entry.kind == "according" or src[0] < 2 or src[1] - src[0] > 3:
+        return False
+    before, earlier = toks[src[0] - 1], toks[src[0] - 2]
+    if before.low != "that" or before.sent != c.sent or earlier.sent != c.sent or not _noun_word(earlier) or (
+            earlier.low in _SAID_OBJECTS or earlier.low in _COMPLEMENT_NOUNS):
+        return False  # "the claim that he testified", "the fact that she agreed": the clause is the noun's content
+    if k + 1 < len(toks) and toks[k].low == "to" and toks[k].sent == c.sent:
+        k += 2  # "promised to uphold."
+    return _gap_at(toks, k, c.sent)
+
+
 def _which_believes(c: Candidate) -> bool:
     return c.src is not None and c.toks[c.src[1]].low == "which" and c.entry.kind == "belief"
 
@@ -541,6 +611,8 @@ SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("belief_without_content", "a belief verb with no reported content after it",
          _belief_without_content),
     Veto("which_believes", "\"which\" as the believer", _which_believes),
+    Veto("object_relative", "\"the ideas that he promised to uphold\": in an object relative clause "
+         "the content is the thing already named, nothing is reported", _object_relative),
     Veto("that_verb_after_noun", "\"Cabinet positions that require\": a noun and a relative "
          "clause, not a verb + that-clause", _that_verb_after_noun),
     Veto("question_to_the_reader", "\"Do you know where ...?\": the writer asks the reader",
