@@ -974,6 +974,24 @@ def test_plural_documents_can_be_sources():
     assert (b.source.text, b.cue.text) == ("Two studies", "show")
 
 
+def test_document_with_a_long_modifier_before_its_verb():
+    """Guide, section 2: a poll or document with a long modifier before its verb is the source: a
+    relative clause closed by a comma, prepositional phrases, a clause opened by "after"; not a
+    document whose clause another subject continues ("A study in Leeds, however, led to the
+    view that ..., the tide gauge shows")."""
+    (a,) = find_attributions("A Harbour Daily survey of ferry users who moved to the coast since June 1, "
+                             "2019, shows that most want a bridge.")
+    assert (a.source.text, a.cue.text) == ("A Harbour Daily survey", "shows")
+    (b,) = find_attributions("The port authority's weekly tide poll, which tracks the catch of the fleet "
+                             "on a daily basis, showed that the catch fell.")
+    assert (b.source.text, b.cue.text) == ("The port authority's weekly tide poll", "showed")
+    (c,) = find_attributions("The mill closed after leaked documents from the 1995 ledger of the company show "
+                             "it lost money.")
+    assert (c.source.text, c.cue.text) == ("leaked documents", "show")
+    assert find_attributions("A study in Leeds, however, led to the view that while the sea may rise "
+                             "slowly, the tide gauge shows no change.") == []
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

@@ -100,6 +100,59 @@ def evidence_before(c: Candidate) -> Phrase | None:
             if np is not None and (clause_start(toks, np[0]) or toks[np[0]].low in DETS):
                 return np
         k -= 1
+    return _long_document_subject(c)
+
+
+#: How far back from its verb the head of a document's phrase with a long modifier may stand ("A
+#: survey of voters that ..., shows").
+_EVIDENCE_SPAN = 30
+#: How many modifiers may stand before a document's head ("The USC Dornsife/Los Angeles Times
+#: Daybreak tracking poll").
+_EVIDENCE_MODIFIERS = 9
+#: Words that open a relative clause after a document's head.
+_RELATIVES = frozenset({"that", "which", "who", "whose"})
+
+
+def _long_document_subject(c: Candidate) -> Phrase | None:
+    """A document's phrase that opens its clause and a long modifier between it and the verb:
+    "A Harbour Daily survey of voters who moved since June 1, 2019, shows", "The port authority's
+    tide poll, which runs daily, showed", "after leaked pages from the 1995 ledger show". The
+    modifier is a chain of prepositional phrases, or a modifier that opens with a preposition, a
+    relative pronoun or a comma and that a comma closes right before the verb."""
+    toks, j = c.toks, _skip_back(c.toks, c.i, c.sent)[0]
+    for k in range(j - 1, max(j - _EVIDENCE_SPAN, 0), -1):
+        t = toks[k]
+        if t.sent != c.sent or t.text in {";", ":"} or t.text in QUOTE_MARKS:
+            return None
+        if t.cls == "evidence" and _document_modifier(toks, k + 1, j):
+            start = _document_start(toks, k, c.sent)
+            return (start, k) if start is not None else None
+    return None
+
+
+def _document_modifier(toks: list[Tok], first: int, j: int) -> bool:
+    """Is ``toks[first..j]`` (up to the word before the verb) a modifier of the document before it?"""
+    opener = toks[first]
+    if toks[j].text == ",":
+        return j > first + 1 and (opener.text == "," or opener.low in _PREPOSITIONS or opener.low in _RELATIVES)
+    return opener.low in _PREPOSITIONS and all(
+        toks[m].low in _PREPOSITIONS or toks[m].low in DETS or toks[m].np or toks[m].text.isdigit()
+        or toks[m].low in {"'s", "’s"} or _plain_noun(toks[m]) for m in range(first, j + 1))
+
+
+def _document_start(toks: list[Tok], k: int, sent: int) -> int | None:
+    """Where the phrase of the document ``toks[k]`` starts: its determiner, past plain and
+    capitalised modifiers ("A USA TODAY analysis"), or the first word after a word that opens
+    its clause ("after leaked documents"); None when the phrase does not open its clause."""
+    m = k - 1
+    while m >= 0 and k - m <= _EVIDENCE_MODIFIERS and toks[m].sent == sent and toks[m].low not in DETS and (
+            toks[m].np or toks[m].text[:1].isupper() or toks[m].text == "/" or toks[m].low in {"'s", "’s"} or (
+                toks[m].text.isalpha() and toks[m].low not in FUNCTION)):
+        m -= 1
+    if m >= 0 and toks[m].sent == sent and toks[m].low in DETS:
+        return m if clause_start(toks, m) or toks[m - 1].low in _SUBORDINATORS else None
+    if m < 0 or toks[m].sent != sent or clause_start(toks, m + 1) or toks[m].low in _SUBORDINATORS:
+        return m + 1
     return None
 
 
@@ -682,6 +735,10 @@ def source_before(c: Candidate) -> Found:
         if relative is not None:
             return relative, WHO_CLAUSE
     inside_phrase = found[1] == "source + verb" and np is not None and _after_preposition(toks, np[0])
+    if inside_phrase and c.entry.kind == "evidence":
+        document = _long_document_subject(c)  # "leaked pages from the ledger of the company show"
+        if document is not None:
+            return document, "document + verb"
     if c.entry.kind != "evidence" and (inside_phrase or (np is None and found[1] == "")):
         modified = _modified_subject(c, j)
         if modified is not None:
