@@ -635,6 +635,20 @@ def test_skills_lone_names_and_object_relatives_are_no_reports():
         ("Ann Lee", "testified")]  # the clause is the content of "fact", not a relative clause
 
 
+def test_pointing_needs_a_speaker_and_the_reader_is_no_source():
+    """Guide section 2: "point to" needs a speaker or a document as source; the reader told what to
+    believe ("don't you believe it") is addressed, not quoted."""
+    assert find_attributions("The delay points to a deeper problem.") == []
+    for text, source in (("The inspector pointed to the cracks in the wall.", "The inspector"),
+                         ("The report points to the cracks in the wall.", "The report")):
+        assert [a.source.text for a in find_attributions(text)] == [source], text
+    text = "The polls look bad, but don't you believe them."
+    assert find_attributions(text, writer=True) == []
+    assert [v.rejected_by for v in explain(text)] == ["question_to_the_reader"]
+    assert [a.source.text for a in find_attributions("The clerks don't believe the polls are right.")] == [
+        "The clerks"]
+
+
 def test_source_with_a_relative_clause_without_who():
     (a,) = find_attributions("All the economists we consulted said the dam would hold.")
     assert (a.source.text, a.rule) == ("the economists we consulted", "source (whom someone asked) + verb")

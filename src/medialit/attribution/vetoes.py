@@ -588,9 +588,13 @@ def _noun_cue_after_preposition(c: Candidate) -> bool:
 
 def _question_to_the_reader(c: Candidate) -> bool:
     """"Do you know where the returns are?", "Can you imagine if ...?": the writer asks the reader,
-    who is no source."""
+    who is no source; so is an order to the reader with "you" ("don't you believe those polls")."""
     if c.src is None or c.src[0] != c.src[1] or c.toks[c.src[0]].low != "you":
         return False
+    k = c.src[0] - 1
+    if k >= 0 and c.toks[k].sent == c.sent and c.toks[k].low in {"n't", "don't", "never"} and (
+            k == 0 or c.toks[k - 1].sent != c.sent or c.toks[k - 1].low in {"do", ",", "but", "and", "so"}):
+        return True  # "But don't you believe it", "Never you mind what they say"
     return c.ctx.sentences[c.sent].text.rstrip(" \"”’'").endswith("?")
 
 
@@ -615,7 +619,8 @@ SOURCE_VETOES: tuple[Veto, ...] = (
          "the content is the thing already named, nothing is reported", _object_relative),
     Veto("that_verb_after_noun", "\"Cabinet positions that require\": a noun and a relative "
          "clause, not a verb + that-clause", _that_verb_after_noun),
-    Veto("question_to_the_reader", "\"Do you know where ...?\": the writer asks the reader",
+    Veto("question_to_the_reader", "\"Do you know where ...?\", \"don't you believe it\": the writer "
+         "asks or tells the reader",
          _question_to_the_reader),
     Veto("noun_cue_after_preposition", "\"32% of Republican claims\": a cue noun after a "
          "preposition and an adjective or name is a noun phrase", _noun_cue_after_preposition),
