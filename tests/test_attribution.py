@@ -1006,6 +1006,17 @@ def test_document_with_a_long_modifier_before_its_verb():
                              "slowly, the tide gauge shows no change.") == []
 
 
+def test_the_press_as_a_body_is_a_source_and_to_blame_blames_nobody():
+    """Guide, section 2: "state media reported" (`organization`); after "be to" the subject of
+    blame is the one blamed ("the media were partly to blame"), no source."""
+    (a,) = find_attributions("The dam, which state media claimed was safe, burst on Monday.")
+    assert (a.source.text, a.cue.text, a.source_type) == ("media", "claimed", "organization")
+    assert find_attributions("The local media were partly to blame for the panic.") == []
+    assert find_attributions("The storm is not to blame.") == []
+    (b,) = find_attributions("Farmers blame the storm for the flood.")
+    assert (b.source.text, b.cue.text) == ("Farmers", "blame")
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

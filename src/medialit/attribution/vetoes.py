@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..document import Span
 from .lexicon import Cue, all_cue_words, words
 from .phrases import Phrase, core, head_index, paren_open
-from .tokens import FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
+from .tokens import BE, FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
 
 if TYPE_CHECKING:
     from .quotes import Quotes
@@ -159,6 +159,19 @@ def _aspect_verb(c: Candidate) -> bool:
     """"continued to stay away": an aspect verb before "to" says how long, not what was said."""
     nxt = c.next_in_sentence
     return c.entry.cue in _ASPECT and nxt is not None and nxt.low == "to"
+
+
+def _to_blame(c: Candidate) -> bool:
+    """"The storm is to blame", "the media were partly to blame": after be and "to", the subject
+    is the one blamed; nobody blames anyone in the sentence."""
+    toks, k = c.toks, c.i - 1
+    if c.entry.cue != "blame" or k < 1 or toks[k].low != "to":
+        return False
+    k -= 1
+    while k >= 0 and toks[k].sent == c.sent and (toks[k].low in {"not", "n't", "also", "only"} or (
+            toks[k].low.endswith("ly") and toks[k].text.islower())):
+        k -= 1  # "are partly to blame", "is not to blame"
+    return k >= 0 and toks[k].sent == c.sent and toks[k].low in BE
 
 
 def _byline_place(c: Candidate) -> bool:
@@ -435,6 +448,7 @@ CUE_VETOES: tuple[Veto, ...] = (
     Veto("phrasal_verb", "\"show up\", \"call off\", \"called into the show\": not a reporting verb",
          _phrasal_verb),
     Veto("aspect_verb", "\"continued to stay away\": an aspect verb before \"to\"", _aspect_verb),
+    Veto("to_blame", "\"the storm is to blame\": the subject is blamed, not blaming", _to_blame),
     Veto("byline_place", "\"Ann Lee reported from Midway Atoll\": a byline's place", _byline_place),
     Veto("noun_after_determiner", "a noun after a determiner: \"the claims\", \"his statement\", "
          "\"many questions\" (not \"his claim that\", \"some claim that\")",
