@@ -38,7 +38,9 @@ SEP = "\x00"
 _START = r"(?:\A|(?<=\x00))"  # NLTK's ``^`` at the start of each stretch
 _END = r"(?=\n?(?:\x00|\Z))"  # NLTK's ``$`` (end, or before a final newline) of each stretch
 
-_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+#: A curly apostrophe between word characters; the context before it is a lookbehind after the
+#: mark (not before it), so that ``re`` searches for the mark instead of trying every position.
+_CURLY_APOSTROPHE = re.compile(r"’(?<=\w’)(?=\w)")
 #: NLTK runs its rules with the ``regex`` module, whose ``\s`` is Unicode's White_Space: the
 #: information separators U+001C-U+001F are not in it, though Python's ``\s`` and ``str.split``
 #: count them as space. ``_WS`` is NLTK's ``\s`` in Python's ``re``.
