@@ -631,8 +631,8 @@ def test_skills_lone_names_and_object_relatives_are_no_reports():
         assert "object_relative" in [v.rejected_by for v in explain(text)], text
     (a,) = find_attributions("The rules that Ann Lee said were unfair stayed.")
     assert (a.source.text, a.cue.text) == ("Ann Lee", "said")
-    assert [(a.source.text, a.cue.text) for a in find_attributions("Few doubt the fact that Ann Lee testified.")] == [
-        ("Ann Lee", "testified")]  # the clause is the content of "fact", not a relative clause
+    assert [(a.source.text, a.cue.text) for a in find_attributions("Few doubt the fact that Ann Lee agreed.")] == [
+        ("Ann Lee", "agreed")]  # the clause is the content of "fact", not a relative clause
 
 
 def test_pointing_needs_a_speaker_and_the_reader_is_no_source():
@@ -647,6 +647,16 @@ def test_pointing_needs_a_speaker_and_the_reader_is_no_source():
     assert [v.rejected_by for v in explain(text)] == ["question_to_the_reader"]
     assert [a.source.text for a in find_attributions("The clerks don't believe the polls are right.")] == [
         "The clerks"]
+
+
+def test_testifying_reports_only_with_its_content():
+    """Guide section 2: "testify" with no content (a caption, a summons) reports nothing."""
+    assert find_attributions("Mayor Ann Lee testifies before the board") == []
+    text = "The board asked the mayor to testify in public."
+    assert [v.rejected_by for v in explain(text) if v.cue.text == "testify"] == ["no_content"]
+    for text in ("Mayor Ann Lee testified that the fee was new.", "Mayor Ann Lee testified about the fee.",
+                 "Mayor Ann Lee testified before the board that the fee was new."):
+        assert [a.source.text for a in find_attributions(text)] == ["Mayor Ann Lee"], text
 
 
 def test_source_with_a_relative_clause_without_who():

@@ -575,7 +575,7 @@ def _object_relative(c: Candidate) -> bool:
     before, earlier = toks[src[0] - 1], toks[src[0] - 2]
     if before.low != "that" or before.sent != c.sent or earlier.sent != c.sent or not _noun_word(earlier) or (
             earlier.low in _SAID_OBJECTS or earlier.low in _COMPLEMENT_NOUNS):
-        return False  # "the claim that he testified", "the fact that she agreed": the clause is the noun's content
+        return False  # "the claim that he agreed", "the fact that she agreed": the clause is the noun's content
     if k + 1 < len(toks) and toks[k].low == "to" and toks[k].sent == c.sent:
         k += 2  # "promised to uphold."
     return _gap_at(toks, k, c.sent)
