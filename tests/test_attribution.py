@@ -659,6 +659,20 @@ def test_testifying_reports_only_with_its_content():
         assert [a.source.text for a in find_attributions(text)] == ["Mayor Ann Lee"], text
 
 
+def test_plural_cue_nouns_in_noun_phrases_are_no_reports():
+    """Guide section 2: a plural cue noun before be, have or a modal, or after a preposition and a
+    determiner with a name, is a noun ("her Facebook remarks were", "at one of the Harlow debates")."""
+    text = "The mayor said her angry Facebook remarks were a mistake."
+    assert [(a.source.text, a.cue.text) for a in find_attributions(text)] == [("The mayor", "said")]
+    assert ("remarks", "plural_noun_subject") in [(v.cue.text, v.rejected_by) for v in explain(text)]
+    assert find_attributions("Ethics questions have been raised about the fee.") == []
+    assert find_attributions("At one of the Harlow debates, the fee came up.") == []
+    (a,) = find_attributions("The fee, which she claims would raise millions, passed.")
+    assert (a.source.text, a.cue.text) == ("she", "claims")
+    (b,) = find_attributions("A letter from the Harlow Council reveals that the fee was new.")
+    assert b.cue.text == "reveals"
+
+
 def test_source_with_a_relative_clause_without_who():
     (a,) = find_attributions("All the economists we consulted said the dam would hold.")
     assert (a.source.text, a.rule) == ("the economists we consulted", "source (whom someone asked) + verb")

@@ -202,6 +202,21 @@ def _noun_after_determiner(c: Candidate) -> bool:
     return c.prev.low in _NOUN_DETERMINERS and not possessive_claim(c)
 
 
+#: Forms of be and have, and modals: after a plural cue noun they make it a subject ("his remarks were").
+_VERB_AFTER_NOUN = frozenset({"are", "were", "is", "was", "have", "had", "has", "will", "would", "can", "could",
+                              "may", "might", "must", "should"})
+
+
+def _plural_noun_subject(c: Candidate) -> bool:
+    """"his derogatory Obama remarks were a mistake", "Republican claims have": a plural cue noun
+    right before a form of be, have or a modal is the subject of that verb, not a report."""
+    nxt, prev = c.next_in_sentence, c.prev
+    if prev is None or prev.low in SUBJECT_PRONOUNS or prev.cls in {"role", "collective", "org", "outlet"}:
+        return False  # "which he claims would add", "that the company claims have": a gap in the content
+    return c.entry.noun and c.length == 1 and c.form.endswith("s") and not c.form.endswith("ss") and (
+        c.form not in {"says", "is", "has"}) and nxt is not None and nxt.low in _VERB_AFTER_NOUN
+
+
 def _noun_after_possessive(c: Candidate) -> bool:
     return c.entry.kind != "according" and c.prev is not None and c.prev.low == "'s" and (
         c.entry.noun or not c.form.endswith("ing")) and not possessive_claim(c) and not _contraction(c)
@@ -455,6 +470,8 @@ CUE_VETOES: tuple[Veto, ...] = (
          _noun_after_determiner),
     Veto("noun_after_possessive", "a noun after a possessive: \"Editor's note\"",
          _noun_after_possessive),
+    Veto("plural_noun_subject", "\"his remarks were a mistake\": a plural cue noun before be, have "
+         "or a modal is the subject of that verb", _plural_noun_subject),
     Veto("discourse_marker", "\"Having said that,\": a connective, not a report",
          _discourse_marker),
     Veto("adjective_without_be", "\"make sure the dam holds\", \"could not be sure\": an adjective "
@@ -590,12 +607,16 @@ def _that_verb_after_noun(c: Candidate) -> bool:
 
 
 def _noun_cue_after_preposition(c: Candidate) -> bool:
-    """"32% of Republican claims", "because of Pagliano's Fifth Amendment claims": a plural cue
-    noun after a preposition and capitalised words only (no determiner) is a noun phrase, not a
-    subject and its verb."""
+    """"32% of Republican claims", "because of Pagliano's Fifth Amendment claims", "at one of the
+    Democratic debates": a plural cue noun after a preposition, an optional determiner and
+    capitalised words only is a noun phrase, not a subject and its verb."""
     if c.src is None or not c.entry.noun or not c.form.endswith("s") or c.src[0] == 0:
         return False
     before, words_ = c.toks[c.src[0] - 1], c.toks[c.src[0]:c.src[1] + 1]
+    nxt = c.next_in_sentence
+    if words_[0].low in _NOUN_DETERMINERS and len(words_) > 1 and not (
+            nxt is not None and (nxt.low == "that" or nxt.text in OPEN_QUOTES)):
+        words_ = words_[1:]  # "at one of the Democratic debates", not "of the Higher Committee reveals that"
     return before.sent == c.sent and before.low in _PREPOSITIONS and all(
         t.cap or t.low in {"'s", "’s"} for t in words_)
 
