@@ -1041,6 +1041,16 @@ def test_the_press_as_a_body_is_a_source_and_to_blame_blames_nobody():
     assert (b.source.text, b.cue.text) == ("Farmers", "blame")
 
 
+def test_participle_shares_the_subject_of_the_clause_before_it():
+    """Guide, section 2: ", saying that" after a clause takes that clause's subject, not a noun
+    of a phrase that opens the sentence ("as well as complaints from growers")."""
+    atts = find_attributions("Stung by the audit, as well as by complaints from growers, Ann Lee closed "
+                             "the mill, saying that it lost money.")
+    assert [(a.source.text, a.cue.text) for a in atts] == [("Ann Lee", "saying")]
+    (b,) = find_attributions("In May 2010, Harbour Energy sold the mill to a rival, citing weak demand.")
+    assert (b.source.text, b.cue.text) == ("Harbour Energy", "citing")
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

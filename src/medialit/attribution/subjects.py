@@ -778,6 +778,9 @@ def earlier_subject(c: Candidate, j: int) -> Phrase | None:
     if found is not False:
         return found  # type: ignore[return-value]
     toks, sent = c.toks, c.sent
+    nearest = _nearest_clause_subject(c, j)
+    if nearest is not None:
+        return nearest
     k = _after_opening_phrase(toks, j, sent)
     while k < j:
         t = toks[k]
@@ -793,6 +796,28 @@ def earlier_subject(c: Candidate, j: int) -> Phrase | None:
         if k - j > 12:
             break
     return None
+
+
+def _nearest_clause_subject(c: Candidate, j: int) -> Phrase | None:
+    """"Chastened by the analyses, as well as complaints, Trump revised his plan, promising to":
+    the subject of the clause right before the participle's comma ``toks[j]``, when that clause
+    opens after the previous comma (or the sentence start) with a pronoun, or a name and a
+    lower-case verb."""
+    toks, p = c.toks, j - 1
+    while p >= 0 and toks[p].sent == c.sent and toks[p].text not in {",", ";", ":"} and toks[p].text not in QUOTE_MARKS:
+        p -= 1
+    first = p + 1
+    if first >= j - 1 or c.ctx.quotes.strictly_inside(toks[first].start):
+        return None
+    if toks[first].low in _CLAUSE_PRONOUNS:
+        return (first, first)
+    head = first + 1 if toks[first].low == "the" else first
+    np = _subject_phrase(toks, head, j, c.sent) if toks[head].np else None
+    if np is None or np[1] + 1 >= j or not toks[np[1]].np:
+        return None
+    verb = toks[np[1] + 1]
+    ok = verb.text.isalpha() and verb.text.islower() and (verb.low not in FUNCTION or verb.low in SKIP)
+    return np if ok else None
 
 
 def _subject_phrase(toks: list[Tok], k: int, j: int, sent: int) -> Phrase | None:
