@@ -673,6 +673,14 @@ def test_plural_cue_nouns_in_noun_phrases_are_no_reports():
     assert b.cue.text == "reveals"
 
 
+def test_passive_evidence_verb_without_agent_names_no_document():
+    """Guide section 2: what "was found" is no finder; the document that finds stays a source."""
+    text = "Two letters from the council were found in the desk."
+    assert find_attributions(text) == []
+    assert [v.rejected_by for v in explain(text)] == ["no_source"]
+    assert [a.source.text for a in find_attributions("The audit found that the rate was low.")] == ["The audit"]
+
+
 def test_source_with_a_relative_clause_without_who():
     (a,) = find_attributions("All the economists we consulted said the dam would hold.")
     assert (a.source.text, a.rule) == ("the economists we consulted", "source (whom someone asked) + verb")

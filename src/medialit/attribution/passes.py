@@ -34,6 +34,7 @@ from .vetoes import (
     CUE_VETOES,
     IN_DOCUMENT,
     LIGHT_VERB,
+    PASSIVE_AGENT,
     SOURCE_VETOES,
     THAT_VERB,
     Candidate,
@@ -368,7 +369,7 @@ def _find_source(c: Candidate) -> tuple[Phrase | None, str]:
     if c.prev is None:
         return None, ""
     src, rule = source_before(c)
-    if src is None and c.entry.kind == "evidence":
+    if src is None and c.entry.kind == "evidence" and rule != PASSIVE_AGENT:  # "emails were found": no finder
         src, rule = evidence_before(c), "document + verb"
     return src, rule
 
