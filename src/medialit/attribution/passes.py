@@ -529,7 +529,9 @@ def colon_quotes(ctx: Context) -> None:
     subject (guide, section 2: the quotation after "added:" is its content)."""
     toks, text = ctx.toks, ctx.text
     with_cue = {toks[k].sent for k in (ctx.token_at(f.cue.start) for f in ctx.found) if k is not None}
-    for k, t in enumerate(toks):
+    colons = (ctx.token_at(m.start()) for m in re.finditer(":", text))
+    for k in (k for k in colons if k is not None):  # the tokens that start at a colon, in order
+        t = toks[k]
         if t.text != ":" or k + 1 >= len(toks) or t.sent in with_cue or toks[k + 1].text not in OPEN_QUOTES:
             continue
         at = toks[k + 1].start

@@ -175,18 +175,16 @@ def plain_name(text: str) -> str:
 
 def _name_runs(toks: list[Tok]):
     """Runs of capitalised words and honorifics within a sentence, as (first, last)."""
-    k, n = 0, len(toks)
-    while k < n:
-        t = toks[k]
-        if t.cap or t.cls == "honorific":
-            j = k
-            while j + 1 < n and toks[j + 1].sent == t.sent and (
-                    toks[j + 1].cap or toks[j + 1].cls == "honorific"):
-                j += 1
-            yield k, j
-            k = j + 1
-        else:
-            k += 1
+    first = last = -2
+    for k in [k for k, t in enumerate(toks) if t.cap or t.cls == "honorific"]:
+        if k == last + 1 and toks[k].sent == toks[first].sent:
+            last = k
+            continue
+        if first >= 0:
+            yield first, last
+        first = last = k
+    if first >= 0:
+        yield first, last
 
 
 class Names:
@@ -198,12 +196,12 @@ class Names:
     def __init__(self, toks: list[Tok]) -> None:
         self.mentions: list[tuple[int, str]] = []  # (offset, full name), in text order
         for k, j in _name_runs(toks):
+            if j == k:
+                continue  # one word is no full name, with or without a title
             run = toks[k:j + 1]
             plain = [x for x in run if x.cls not in _TITLE_CLASSES]
-            person_like = not ({x.cls for x in run} & _NOT_PERSON) and not any(
-                is_acronym(x) for x in run)
-            if person_like and plain and (len(plain) >= 2 or len(plain) < len(run)) and len(
-                    plain) <= 4:
+            if plain and (len(plain) >= 2 or len(plain) < len(run)) and len(plain) <= 4 and not (
+                    {x.cls for x in run} & _NOT_PERSON) and not any(is_acronym(x) for x in run):
                 self.mentions.append((run[0].start, " ".join(x.text for x in plain)))
         self._starts = [at for at, _ in self.mentions]
         self._by_word: dict[str, tuple[list[int], list[str]]] = {}
