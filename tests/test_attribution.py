@@ -1059,6 +1059,14 @@ def test_participle_shares_the_subject_of_the_clause_before_it():
     assert (b.source.text, b.cue.text) == ("Harbour Energy", "citing")
 
 
+def test_agent_of_a_participle_after_the_subject_is_not_the_source():
+    """Guide, section 2: "the Harlow Energy emails examined by the Courier show": the agent after "by" modifies
+    the subject's noun; the source is that noun, not the agent."""
+    (a,) = find_attributions("The mill closed, since the Harlow Energy emails combed through by Harbour Daily "
+                             "suggest that it lost money.")
+    assert (a.source.text, a.cue.text) == ("the Harlow Energy emails", "suggest")
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

@@ -718,6 +718,32 @@ def _who_clause(c: Candidate, first: int, j: int) -> Phrase | None:
     return None
 
 
+#: The rule name of a subject with a participle and its agent before the verb ("emails read by Vox suggest").
+AGENT_MODIFIER = "source + participle + by + agent + verb"
+#: Particles between a participle and its "by" ("combed through by").
+_PARTICLES = frozenset({"through", "out", "up", "over", "down", "off"})
+
+
+def _head_before_agent(c: Candidate, first: int) -> Phrase | None:
+    """"Emails combed through by the Courier suggest", "a letter signed by 40 doctors says": the
+    agent after a participle modifies the noun before it, which is the subject of the verb."""
+    toks, m = c.toks, first - 1
+    if m < 2 or toks[m].low != "by":
+        return None
+    m -= 1
+    if toks[m].low in _PARTICLES:
+        m -= 1
+    t = toks[m]
+    participle = t.low.endswith(("ed", "en")) or t.low in _IRREGULAR_PP
+    if m < 1 or not (t.text.isalpha() and t.text.islower() and participle):
+        return None
+    np = np_back(toks, m - 1)
+    if np is None or toks[np[0]].sent != c.sent:
+        return None
+    opens = clause_start(toks, np[0]) or toks[np[0] - 1].low in _SUBORDINATORS
+    return np if opens else None
+
+
 def source_before(c: Candidate) -> Found:
     """The source before the cue and the rule that found it; ``(None, "passive-it")`` for
     "it is said that"."""
@@ -735,6 +761,17 @@ def source_before(c: Candidate) -> Found:
         if relative is not None:
             return relative, WHO_CLAUSE
     inside_phrase = found[1] == "source + verb" and np is not None and _after_preposition(toks, np[0])
+    return _subject_around_phrase(c, j, found, inside_phrase) or found
+
+
+def _subject_around_phrase(c: Candidate, j: int, found: Found, inside_phrase: bool) -> Found | None:
+    """A subject that holds the phrase found before the verb (``inside_phrase``: after a
+    preposition) or that np_back could not read: the noun before a participle and its agent, a
+    document with its long modifier, a source with its modifier. None to keep ``found``."""
+    np = found[0]
+    head = _head_before_agent(c, np[0]) if inside_phrase and np is not None else None
+    if head is not None:
+        return head, AGENT_MODIFIER
     if inside_phrase and c.entry.kind == "evidence":
         document = _long_document_subject(c)  # "leaked pages from the ledger of the company show"
         if document is not None:
@@ -743,7 +780,7 @@ def source_before(c: Candidate) -> Found:
         modified = _modified_subject(c, j)
         if modified is not None:
             return modified, MODIFIED_SUBJECT
-    return found
+    return None
 
 
 def _subject_from_found(c: Candidate, j: int) -> Phrase | None | bool:
