@@ -1067,6 +1067,15 @@ def test_agent_of_a_participle_after_the_subject_is_not_the_source():
     assert (a.source.text, a.cue.text) == ("the Harlow Energy emails", "suggest")
 
 
+def test_part_of_a_group_with_a_who_clause_is_the_source():
+    """Guide, section 2: "One of the vets who signed the letter said": the whole phrase, part and
+    group, with its who-clause; not the letter."""
+    (a,) = find_attributions("One of the vets who signed the letter called the ban cruel.")
+    assert (a.source.text, a.cue.text) == ("One of the vets who signed the letter", "called")
+    (b,) = find_attributions("Some of the farmers who met the mayor said the ban was cruel.")
+    assert b.source.text == "Some of the farmers who met the mayor"
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

@@ -709,13 +709,33 @@ def _who_clause(c: Candidate, first: int, j: int) -> Phrase | None:
         if t.low == "who":
             if k == 0 or toks[k - 1].sent != c.sent:
                 return None
-            head = toks[k - 1]
-            if head.low in _PEOPLE_PRONOUNS or head.low in {"anyone", "everyone", "someone"}:
-                np: Phrase | None = (k - 1, k - 1)  # "Those who saw it said"
-            else:
-                np = np_back(toks, k - 1, strict=True) if (head.np or people_plural(head)) else None
-            return (np[0], j) if np is not None and clause_start(toks, np[0]) else None
+            np = _who_head(toks, k - 1)
+            return (np[0], j) if np is not None else None
     return None
+
+
+#: Words that take "of" and a group before it ("One of the doctors who", "Some of the nurses who").
+_PART_OF = frozenset({"one", "each", "none", "some", "many", "most", "several", "two", "three", "all"})
+
+
+def _who_head(toks: list[Tok], h: int) -> Phrase | None:
+    """The phrase of the noun ``toks[h]`` before "who", opening its clause: "The engineers", "Those",
+    "One of the doctors" (a plain plural too: "who" names people)."""
+    head = toks[h]
+    if head.low in _PEOPLE_PRONOUNS or head.low in {"anyone", "everyone", "someone"}:
+        return (h, h)  # "Those who saw it said"
+    if head.np or people_plural(head):
+        np = np_back(toks, h, strict=True)
+    elif _plain_noun(head) and head.low.endswith("s") and h > 0 and toks[h - 1].low == "the":
+        np = (h - 1, h)  # "One of the docs who"
+    else:
+        return None
+    if np is None:
+        return None
+    m = np[0] - 2
+    if m >= 0 and toks[m + 1].low == "of" and toks[m].low in _PART_OF and clause_start(toks, m):
+        return (m, np[1])  # "One of the doctors who sent the letter called"
+    return np if clause_start(toks, np[0]) else None
 
 
 #: The rule name of a subject with a participle and its agent before the verb ("emails read by Vox suggest").
