@@ -17,6 +17,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -242,8 +243,8 @@ def speaker_label_pass(ctx: Context, paragraphs: Sequence[Span]) -> set[int]:
     """Speaker labels at the start of a paragraph; returns the indices of the tokens taken."""
     toks, taken = ctx.toks, set()
     lc = _LabelContext(ctx, paragraphs)
-    firsts = sorted({k for k in map(ctx.token_at, lc.starts) if k is not None} | {
-        k + 1 for k in map(ctx.token_at, lc.starts) if k is not None and k + 1 < len(toks)})
+    at_starts = [k for k in map(ctx.token_at, lc.starts) if k is not None]
+    firsts = sorted({*at_starts, *(k + 1 for k in at_starts if k + 1 < len(toks))})
     for k in firsts:
         t = toks[k]
         if not _starts_paragraph(toks, k, lc.para_starts):
@@ -431,8 +432,14 @@ def _possible_cues(toks: list[Tok]) -> list[int]:
     listed form, a light verb or "in"/"by", or a word before "that". One set lookup per token."""
     first = _first_words()
     lows = [t.low for t in toks]
-    return [k for k, (low, nxt) in enumerate(zip(lows, [*lows[1:], ""], strict=True))
-            if low in first or nxt == "that"]
+    found = [k for k, low in enumerate(lows) if low in first]
+    k = -1
+    with suppress(ValueError):  # list.index raises after the last "that"
+        while True:
+            k = lows.index("that", k + 1)
+            if k > 0 and lows[k - 1] not in first:
+                found.append(k - 1)  # a word before "that"
+    return sorted(found)
 
 
 def cue_pass(ctx: Context, taken: set[int], trace: list[Verdict] | None = None) -> None:
