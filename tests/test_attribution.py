@@ -993,6 +993,8 @@ def test_feeling_stated_with_be_and_an_adjective_before_its_that_clause():
     assert (b.source.text, b.cue.text) == ("Local growers", "pleased")
     assert find_attributions("The clerk was angry at the mayor. The baker was upset that day.") == []
     assert find_attributions("The clerk was so angry that she left the hall.") == []
+    (c,) = find_attributions("The clerk is so frustrated that the council cut the ferry funds.")
+    assert (c.source.text, c.cue.text) == ("The clerk", "frustrated")
     assert find_attributions("The growers could not be happy that the frost came.") == []
 
 

@@ -263,12 +263,13 @@ def _message_follows(c: Candidate) -> bool:
 
 def _feeling_follows(c: Candidate) -> bool:
     """"were frustrated that the report came late": an adjective of feeling counts only with a
-    that-clause right after it (not "angry at the mayor", "upset that day"); after "so" the clause
-    is a result ("was so angry that she left")."""
+    that-clause right after it (not "angry at the mayor", "upset that day"); after "so" a clause
+    opening with a pronoun is a result ("was so angry that she left"), one with another subject
+    the content ("is so frustrated that the state cut the funds")."""
     k = c.i + c.length
-    if c.prev is not None and c.prev.low in {"so", "too"}:
+    if not (k + 1 < len(c.toks) and c.toks[k].low == "that" and _opens_clause(c.toks, k + 1, c.sent)):
         return False
-    return k + 1 < len(c.toks) and c.toks[k].low == "that" and _opens_clause(c.toks, k + 1, c.sent)
+    return c.prev is None or c.prev.low not in {"so", "too"} or c.toks[k + 1].low not in SUBJECT_PRONOUNS
 
 
 _SAID_OBJECTS = words("message_nouns") | words("said_objects")
