@@ -1078,6 +1078,25 @@ def test_part_of_a_group_with_a_who_clause_is_the_source():
     assert b.source.text == "Some of the farmers who met the mayor"
 
 
+def test_horizontal_bar_dash_and_perhaps_before_a_participle():
+    """A parenthesis between horizontal bars (―) is one like between em dashes; "perhaps" may stand
+    before a participle that shares the clause's subject."""
+    (a,) = find_attributions("The report ― which the council wrote in May ― explains why the ferry stopped.")
+    assert a.source.text.startswith("The report") and a.cue.text == "explains"
+    assert a.source_type == "organization"
+    (b,) = find_attributions("Senator Moss was pleased, perhaps recognizing that the frost came late.")
+    assert (b.source.text, b.cue.text) == ("Senator Moss", "recognizing")
+
+
+def test_perceived_speaker_is_the_subject_of_the_passive():
+    """Guide, section 2: "Mayor Ruiz can be heard telling the crowd that": the one heard or seen
+    speaking is the source."""
+    (a,) = find_attributions("In the footage, Mayor Ruiz can be heard telling the crowd that the ferry is safe.")
+    assert (a.source.text, a.cue.text) == ("Mayor Ruiz", "telling")
+    (b,) = find_attributions("The mayor was seen warning the ferrymen that the pier was unsafe.")
+    assert (b.source.text, b.cue.text) == ("The mayor", "warning")
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""

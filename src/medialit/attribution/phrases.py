@@ -347,6 +347,6 @@ def head_index(toks: list[Tok], first: int, last: int) -> int:
 def core(toks: list[Tok], first: int, last: int) -> Phrase:
     """The phrase without its apposition or parenthesis: "Mr. Smith" of "Mr. Smith, a lawyer"."""
     for k in range(first + 1, last + 1):
-        if toks[k].text in {",", "(", "--", "—", "–", "-"}:
+        if toks[k].text in {",", "(", "--", "—", "–", "―", "-"}:
             return (first, k - 1)
     return (first, last)

@@ -45,7 +45,7 @@ _PREPOSITIONS = words("prepositions")
 _PAST_PARTICIPLE_OK = words("past_participle_ok")
 _IRREGULAR_PP = words("irregular_participles")
 _BELIEF_ADJECTIVES = words("belief_adjectives")
-_DASHES = frozenset({",", "--", "—", "–", "-"})  # "-" alone: a spaced hyphen written as a dash
+_DASHES = frozenset({",", "--", "—", "–", "―", "-"})  # "-" alone: a spaced hyphen written as a dash
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this", "earlier", "late"})
 _CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: Forms of go, whose "on to" is an aspect ("went on to explain").
@@ -256,7 +256,30 @@ def _participle_source(c: Candidate, j: int, skipped: list[str]) -> Found:
     det = _document_before(c, j)
     if det is not None:
         return _sender(c, det - 1) or earlier_subject(c, j), "document + participle: its sender"
+    if t.low in _PERCEIVED and not skipped:
+        return _perceived_subject(c, j), "subject + be + perceived + participle"
     return _speaker_of_participle(c, j, skipped), "name + participle + content"
+
+
+#: Participles of perception after be, before the speaker's participle ("can be heard saying").
+_PERCEIVED = frozenset({"heard", "seen", "shown", "filmed", "recorded", "caught", "pictured"})
+
+
+def _perceived_subject(c: Candidate, j: int) -> Phrase | None:
+    """"Rakeyia Scott can be heard yelling to the officers that", "The mayor is seen telling the
+    crowd": the subject of the passive of perception is the speaker."""
+    toks, k = c.toks, j - 1
+    if k < 1 or toks[k].low not in BE:
+        return None
+    while k > 0 and toks[k - 1].sent == c.sent and (toks[k - 1].low in SKIP or toks[k - 1].low.endswith("ly")):
+        k -= 1
+    k -= 1
+    if k < 0 or toks[k].sent != c.sent:
+        return None
+    if toks[k].low in _CLAUSE_PRONOUNS:
+        return (k, k)
+    np = np_back(toks, k, strict=True) if toks[k].np or people_plural(toks[k]) else None
+    return np if np is not None and clause_start(toks, np[0]) else None
 
 
 #: Subject pronouns of a main clause after an opening phrase.

@@ -33,7 +33,7 @@ CLOSE_QUOTES = words("close_quotes")
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
 _CLAUSE_OPENERS = words("clause_openers")
 #: Punctuation after which a clause begins; a dash also ends a dateline ("WASHINGTON -- President Obama said").
-_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "--", "—", "–"})
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "--", "—", "–", "―"})
 
 
 class Tok:
