@@ -1097,6 +1097,17 @@ def test_perceived_speaker_is_the_subject_of_the_passive():
     assert (b.source.text, b.cue.text) == ("The mayor", "warning")
 
 
+def test_ability_and_aspect_words_between_source_and_cue():
+    """Guide, section 2: "was able to announce", "has yet to explain", "which together vowed": words
+    of ability or aspect before "to", and "together", stand between a source and its cue."""
+    (a,) = find_attributions("By May, Senator Moss was able to announce that the ferry would run.")
+    assert (a.source.text, a.cue.text) == ("Senator Moss", "announce")
+    (b,) = find_attributions("The mayor has yet to explain why the ferry stopped.")
+    assert (b.source.text, b.cue.text) == ("The mayor", "explain")
+    (c,) = find_attributions("The two ministries, which together vowed that fares would fall, met.")
+    assert (c.relative.text, c.cue.text) == ("which", "vowed")
+
+
 def test_reference_verbs_need_a_speaker():
     """"refer to" reports a mention only with a speaker: a definition ("The term refers to",
     "It refers to a diet") and the passive naming "is referred to as" are no attributions."""
