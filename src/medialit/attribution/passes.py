@@ -421,7 +421,9 @@ def _first_words() -> frozenset[str]:
 
 def _cue_at(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
     """The cue starting at ``toks[i]``: a listed form, a verb before "that", a light verb with its
-    message, or "in"/"by" before a poll or study. Most words start none: one set lookup."""
+    message, or "in"/"by" before a poll or study. Most words start none: one set lookup.
+    The cue pass calls it only at :func:`_possible_cues`: a new kind of cue whose first word is
+    not in :func:`_first_words` (nor before "that") must be added there too."""
     if toks[i].low not in _first_words():
         return that_verb(toks, i) if i + 1 < len(toks) and toks[i + 1].low == "that" else None
     return match_cue(toks, i) or that_verb(toks, i) or light_verb(toks, i) or in_document(toks, i)
