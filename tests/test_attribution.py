@@ -1254,3 +1254,25 @@ def test_as_reported_by_names_its_source_after_it():
     (b,) = find_attributions("The levy rose, as stated in the council's annual report.")
     assert (b.source.text, b.cue.text) == ("the council's annual report", "stated")
     assert find_attributions("The fee was paid as required by law.") == []
+
+
+def test_restrictive_that_or_which_clause_stays_with_its_source():
+    """"The ferry companies that insured the pier said": the source is the companies with their clause,
+    not the pier; "which" likewise; not after a noun whose that-clause is its content ("The fact
+    that the firms said ..."), and an object relative keeps its own subject ("the plan that
+    voters were rejecting")."""
+    (a,) = find_attributions("The ferry companies that insured the pier said they would pay.")
+    assert (a.source.text, a.cue.text) == ("The ferry companies that insured the pier", "said")
+    (b,) = find_attributions("Two agencies which had inspected the dam said it was sound.")
+    assert b.source.text == "Two agencies which had inspected the dam"
+    (c,) = find_attributions("The fact that the firms said so matters.")
+    assert c.source.text == "the firms"
+
+
+def test_plural_noun_before_a_relative_that_is_no_verb_of_saying():
+    """Any verb before "that" after a clear subject may report ("Ruiz frets that ..."), but a plural
+    noun whose "that" is followed at once by an auxiliary opens a relative clause: "Harbour
+    insurers that had covered the pier were worried" has no cue "insurers"."""
+    assert find_attributions("Harbour insurers that had covered the pier were worried.") == []
+    (a,) = find_attributions("Ruiz frets that the pier will fail.")
+    assert (a.source.text, a.cue.text) == ("Ruiz", "frets")

@@ -309,6 +309,8 @@ def that_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
         return None
     if t.low in _NOT_REPORTING or t.low in FUNCTION or t.low.endswith(("ss", "us", "is")):
         return None
+    if _relative_that(toks, i):
+        return None
     k = i - 1
     while k > 0 and i - k <= 3 and toks[k].sent == t.sent and (toks[k].low in SKIP or (
             toks[k].low.endswith("ly") and toks[k].text.islower())):
@@ -319,6 +321,19 @@ def that_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
                 "role", "collective", "org", "outlet"}):
         return None
     return 1, THAT_VERB
+
+
+#: Auxiliaries right after "that": it is the subject of a relative clause ("firms that had sued").
+_AUXILIARIES = BE | words("have") | frozenset({"will", "would", "can", "could", "may", "might", "must",
+                                               "shall", "should"})
+
+
+def _relative_that(toks: list[Tok], i: int) -> bool:
+    """"Surety firms that had insured the bonds": a plural noun in -s before a *that* whose verb
+    follows at once is a noun with its relative clause, not a verb with its content."""
+    nxt = toks[i + 2] if i + 2 < len(toks) else None
+    plural = toks[i].low.endswith("s") and not toks[i].low.endswith(("ed", "ing"))
+    return plural and nxt is not None and nxt.sent == toks[i].sent and nxt.low in _AUXILIARIES
 
 
 _LIGHT_VERBS = words("light_verbs")

@@ -723,18 +723,39 @@ _WHO_SPAN = 12
 def _who_clause(c: Candidate, first: int, j: int) -> Phrase | None:
     """"The engineers who inspected the dam last week said", "People who live near it say": the
     phrase found before the verb (from ``toks[first]``) ends a who-clause; the source is the noun
-    phrase before "who" with its clause. No comma, quotation or other "who" between."""
+    phrase before "who" with its clause. No comma, quotation or other "who" between. A restrictive
+    *that* or *which* clause right after a source phrase counts the same way ("The firms that
+    insured the bonds said"), not after a noun whose that-clause is its content ("the fact that")."""
     toks = c.toks
     for k in range(first - 1, max(first - _WHO_SPAN, 0), -1):
         t = toks[k]
         if t.sent != c.sent or t.text in _DASHES or t.text in QUOTE_MARKS or t.text in {";", ":", "(", ")"}:
             return None
-        if t.low == "who":
+        if t.low in _RELATIVE_WORDS:
             if k == 0 or toks[k - 1].sent != c.sent:
                 return None
-            np = _who_head(toks, k - 1)
+            if t.low != "who" and k == first - 1:
+                return None  # "the plan that voters were rejecting": the cue is the clause's own verb
+            np = _who_head(toks, k - 1) if t.low == "who" else _relative_head(toks, k - 1)
             return (np[0], j) if np is not None else None
     return None
+
+
+#: Relative pronouns that may open a clause between a source and its verb.
+_RELATIVE_WORDS = frozenset({"who", "that", "which"})
+#: Nouns whose that-clause is their content or message, never a relative clause on a source.
+_CONTENT_NOUNS = words("complement_nouns") | words("message_nouns")
+
+
+def _relative_head(toks: list[Tok], h: int) -> Phrase | None:
+    """The source phrase of ``toks[h]`` before a restrictive *that* / *which*: a name or source
+    word ("The agency that", "Two firms which") or people named by what they do; the phrase must
+    open its clause."""
+    head = toks[h]
+    if head.low in _CONTENT_NOUNS or not (head.np or people_plural(head)):
+        return None
+    np = np_back(toks, h, strict=True)
+    return np if np is not None and clause_start(toks, np[0]) else None
 
 
 #: Words that take "of" and a group before it ("One of the doctors who", "Some of the nurses who").
