@@ -472,6 +472,19 @@ def test_possessor_of_a_claim_with_its_content():
     assert find_attributions("The claims were false. His claims were false.") == []
 
 
+def test_adjective_between_a_possessor_and_its_claim():
+    """An adjective may stand between the possessor and its cue noun ("the board's earlier claim
+    that"); a noun there is the subject of a verb ("the board's lawyer claims that"), and a noun
+    cue with no that-clause stays a noun."""
+    (a,) = find_attributions("The audit contradicted the harbour board's earlier claim that the pier was sound.")
+    assert (a.source.text, a.cue.text) == ("the harbour board", "claim")
+    (b,) = find_attributions("The flood ended his repeated baseless claims that the dam would hold.")
+    assert (b.source.text, b.cue.text) == ("his", "claims")
+    (c,) = find_attributions("The harbour board's lawyer claims that the pier was sound.")
+    assert c.source.text == "The harbour board's lawyer"
+    assert find_attributions("The board's earlier claims were wrong.") == []
+
+
 def test_one_source_span_per_relation():
     """A participle or "and" that continues a cue with the same subject joins its relation."""
     (a,) = find_attributions("Vladimir Putin denied the claim, noting that ties are close.")

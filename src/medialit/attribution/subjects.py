@@ -32,6 +32,7 @@ from .vetoes import (
     PASSIVE_AGENT,
     POSSESSIVE_DETERMINERS,
     Candidate,
+    claim_possessor,
     possessive_claim,
 )
 
@@ -583,6 +584,9 @@ def _contact_clause(c: Candidate, j: int) -> Phrase | None:
 
 def _by_word_before(c: Candidate, j: int) -> Found:
     """The source found from the word ``toks[j]`` right before the verb (and its skips)."""
+    owner = claim_possessor(c)
+    if owner is not None and owner < j:  # "the police's earlier claim that": from the possessor
+        j = owner - 1 if c.toks[owner].low == "'s" else owner
     t = c.toks[j]
     if t.low in {"and", "but"}:
         return (_relative_subject(c.toks, j) or _subject_of_verb_before(c.toks, j)

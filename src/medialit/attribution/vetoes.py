@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "IN_DOCUMENT", "LIGHT_VERB", "MODIFIED_SUBJECT", "PASSIVE_AGENT",
            "POSSESSIVE_DETERMINERS", "SOURCE_VETOES", "THAT_VERB", "VETOES", "Candidate", "Context", "Veto",
-           "first_veto", "possessive_claim"]
+           "claim_possessor", "first_veto", "possessive_claim"]
 
 _IRREGULAR_PP = words("irregular_participles")
 _PREPOSITIONS = words("prepositions")
@@ -181,16 +181,43 @@ def _byline_place(c: Candidate) -> bool:
         toks[k + 1].cap and toks[k + 1].sent == c.sent)
 
 
+#: Endings of an adjective that may stand between a possessor and its cue noun ("his repeated
+#: claim", "the police's earlier claim", "her baseless claim", "his infamous claim"); no
+#: noun ("Trump's campaign claims that": the campaign claims).
+_MODIFIER_ENDINGS = ("ed", "ous", "ful", "less", "ier", "iest")
+#: How many such adjectives may stand there.
+_CLAIM_MODIFIERS = 2
+
+
+def claim_possessor(c: Candidate) -> int | None:
+    """The index of the possessor mark ("'s", "his") of a cue noun with its content: "Trump's claim
+    that", "his claim that", also past up to two adjectives ("the police's earlier claim that",
+    "his repeated baseless claim that"); None otherwise."""
+    nxt = c.next_in_sentence
+    if not c.entry.noun or nxt is None or nxt.low != "that":
+        return None
+    toks, k = c.toks, c.i - 1
+    while k >= 0 and c.i - k <= _CLAIM_MODIFIERS and toks[k].sent == c.sent and _adjective(toks[k]):
+        k -= 1
+    if k < 0 or toks[k].sent != c.sent:
+        return None
+    if (toks[k].low == "'s" and not _contraction(toks, k)) or toks[k].low in POSSESSIVE_DETERMINERS:
+        return k
+    return None
+
+
+def _adjective(t: Tok) -> bool:
+    return t.text.isalpha() and t.text.islower() and not t.cls and t.low.endswith(_MODIFIER_ENDINGS)
+
+
 def possessive_claim(c: Candidate) -> bool:
     """"Trump's claim that", "his claim that": a cue noun with its possessor and its content."""
-    nxt = c.next_in_sentence
-    return c.entry.noun and c.prev is not None and nxt is not None and nxt.low == "that" and (
-        (c.prev.low == "'s" and not _contraction(c)) or c.prev.low in POSSESSIVE_DETERMINERS)
+    return claim_possessor(c) is not None
 
 
-def _contraction(c: Candidate) -> bool:
+def _contraction(toks: list[Tok], k: int) -> bool:
     """"who's called for", "He's claimed": 's after a pronoun is has or is, not a possessive."""
-    return c.i >= 2 and c.toks[c.i - 2].low in SUBJECT_PRONOUNS
+    return k >= 1 and toks[k - 1].low in SUBJECT_PRONOUNS
 
 
 def _noun_after_determiner(c: Candidate) -> bool:
@@ -219,7 +246,7 @@ def _plural_noun_subject(c: Candidate) -> bool:
 
 def _noun_after_possessive(c: Candidate) -> bool:
     return c.entry.kind != "according" and c.prev is not None and c.prev.low == "'s" and (
-        c.entry.noun or not c.form.endswith("ing")) and not possessive_claim(c) and not _contraction(c)
+        c.entry.noun or not c.form.endswith("ing")) and not possessive_claim(c) and not _contraction(c.toks, c.i - 1)
 
 
 #: Object pronouns that may stand between a cue and its content ("warned them that").
