@@ -57,3 +57,29 @@ def test_unsourced_accusation_and_doubt_are_hedges(text, category):
 
 def test_a_named_accuser_is_an_attribution_not_a_hedge():
     assert marked("Several speakers accused the council of acting too late.") == []
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # rule 33: could after a negative subject is what nobody was able to do (like "could not")
+    ("The council could lose the vote.", "Nobody could hear the speaker over the crowd."),
+    ("The bridge could close next year.", "No one could open the old safe."),
+    ("The bridge could close next year.", "The hall was full and no chairs could be found."),
+    ("The bridge could close next year.", "Neither could name the author of the letter."),
+    # rule 34: thought and fear as nouns, before "and" / "or" or at the end of a phrase
+    ("The staff thought the plan would fail.", "The book is a history of Chinese thought."),
+    ("The staff thought the plan would fail.", "The course covers liberal thought and practice."),
+    ("Farmers fear a dry summer.", "The news spread fear and anger through the town."),
+    ("Farmers fear a dry summer.", "The old chiefs ruled by fear or favour."),
+])
+def test_rules_33_34_keep_the_hedge_and_drop_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
+
+
+@pytest.mark.parametrize(("text", "marker", "category"), [
+    ("Though commonly thought of as a burden, the tax raised little.", "commonly thought of as", "shield"),
+    ("Many left for fear of a new war.", "fear", "doxastic"),
+    ("Some say nobody could have known, but the bridge could still fail.", "could", "modal"),
+])
+def test_rules_33_34_leave_these_hedges(text, marker, category):
+    assert (marker, category) in marked(text)

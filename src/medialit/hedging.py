@@ -381,11 +381,12 @@ def _cond_in_condition(c: _Context, words: frozenset[str]) -> bool:
 
 def _cond_clause_follows(c: _Context, words: frozenset[str]) -> bool:
     """A clause follows the verb ("they think the plan will fail", "many think so"), not a bare word
-    ("they think TV.") nor "of" or "about" ("the best I can think of": thinking, not a belief)."""
+    ("they think TV.") nor "of", "about" ("the best I can think of": thinking, not a belief) or "and", "or"
+    ("Marxist thought and practice", "fear and panic": the noun)."""
     nxt = c.word(c.j)
     if nxt in ("so", "that"):
         return True
-    if nxt in ("of", "about") or not nxt[:1].isalnum():
+    if nxt in _word_sets()["no_clause"] or not nxt[:1].isalnum():
         return False
     return c.word(c.j + 1)[:1].isalnum()
 
@@ -438,6 +439,12 @@ def _cond_trusted_object(c: _Context, words: frozenset[str]) -> bool:
     return nxt in articles and c.word(c.j + 1)[:1].isalnum() and not c.word(c.j + 2)[:1].isalnum()
 
 
+def _cond_negative_subject(c: _Context, words: frozenset[str]) -> bool:
+    """The subject is negative ("nobody could", "no one could", "few could", "no seats could be found"):
+    what nobody was able to do, like "could not" (past ability), not a possibility."""
+    return c.word(c.i - 1) in words or c.word(c.i - 2) == "no"
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -466,6 +473,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "speaker_subject": _cond_speaker_subject,
     "gerund_next": _cond_gerund_next,
     "trusted_object": _cond_trusted_object,
+    "negative_subject": _cond_negative_subject,
 }
 
 
