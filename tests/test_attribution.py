@@ -472,6 +472,17 @@ def test_possessor_of_a_claim_with_its_content():
     assert find_attributions("The claims were false. His claims were false.") == []
 
 
+def test_person_noun_before_a_cue_that_could_be_a_noun():
+    """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
+    names a person by sex or age is one ("The woman disputes the idea that", typed vague), an
+    unknown noun is not ("The tax claims the firm filed were late": a noun phrase)."""
+    (a,) = find_attributions("The woman disputes the idea that she owed the fee.")
+    assert (a.source.text, a.cue.text, a.source_type) == ("The woman", "disputes", "vague")
+    (b,) = find_attributions("Then a boy claims the ferry left early.")
+    assert (b.source.text, b.cue.text) == ("a boy", "claims")
+    assert find_attributions("The tax claims the firm filed were late.") == []
+
+
 def test_adjective_between_a_possessor_and_its_claim():
     """An adjective may stand between the possessor and its cue noun ("the board's earlier claim
     that"); a noun there is the subject of a verb ("the board's lawyer claims that"), and a noun

@@ -24,6 +24,7 @@ from .tokens import (
     DETS,
     FUNCTION,
     OPEN_QUOTES,
+    PERSON_NOUNS,
     QUOTE_MARKS,
     SKIP,
     SUBJECT_PRONOUNS,
@@ -179,7 +180,7 @@ def _head_ok(head: Tok, strong: bool, strict: bool) -> bool:
     """Can ``head`` end a source phrase?"""
     if head.cls in {"nonname", "time"} or not head.text[0].isalpha():
         return False
-    if strong:
+    if strong or (head.low in PERSON_NOUNS and head.text.islower()):  # "The woman disputes"
         return True
     if strict or head.low in FUNCTION or head.text[0].isupper() or head.low in SKIP:
         return False

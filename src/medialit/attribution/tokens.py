@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..text import Document, Span
 from .lexicon import lookup, words
 
-__all__ = ["BE", "CLOSE_QUOTES", "DETS", "FUNCTION", "OPEN_QUOTES", "QUOTE_MARKS", "SKIP",
+__all__ = ["BE", "CLOSE_QUOTES", "DETS", "FUNCTION", "OPEN_QUOTES", "PERSON_NOUNS", "QUOTE_MARKS", "SKIP",
            "STARTERS", "SUBJECT_PRONOUNS", "Tok", "clause_start", "is_acronym",
            "is_cap", "klass", "people_plural", "pronoun_of", "tokenize", "tokens_of"]
 
@@ -26,6 +26,8 @@ SUBJECT_PRONOUNS = words("subject_pronouns")
 DETS = words("determiners")
 FUNCTION = words("function_words")
 SKIP = words("skip")
+#: Nouns naming a person by sex or age ("the woman", "a boy"): heads of a source before a noun cue.
+PERSON_NOUNS = words("person_nouns")
 STARTERS = words("starters")
 BE = words("be")
 OPEN_QUOTES = words("open_quotes")

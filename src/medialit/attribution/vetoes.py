@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..document import Span
 from .lexicon import Cue, all_cue_words, words
 from .phrases import Phrase, core, head_index, paren_open
-from .tokens import BE, FUNCTION, OPEN_QUOTES, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
+from .tokens import BE, FUNCTION, OPEN_QUOTES, PERSON_NOUNS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
 
 if TYPE_CHECKING:
     from .quotes import Quotes
@@ -539,7 +539,7 @@ def _noun_cue_needs_clear_source(c: Candidate) -> bool:
     elif c.rule == APPOSITION_SUBJECT:
         last = core(c.toks, *c.src)[1]  # "Ben Carson, another primary opponent, questioned": the name
     head = c.toks[last]
-    return not (head.np or head.low in SUBJECT_PRONOUNS)
+    return not (head.np or head.low in SUBJECT_PRONOUNS or head.low in PERSON_NOUNS)
 
 
 def _it_needs_speech(c: Candidate) -> bool:
