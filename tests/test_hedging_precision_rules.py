@@ -83,3 +83,22 @@ def test_rules_33_34_keep_the_hedge_and_drop_the_look_alike(hedged, not_hedged):
 ])
 def test_rules_33_34_leave_these_hedges(text, marker, category):
     assert (marker, category) in marked(text)
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # rule 35: consider + a thing, then of / for / when / and: weighing it, not a belief
+    ("Many consider the tax a mistake.", "The council must consider the cost of repairs."),
+    ("Many consider the tax a mistake.", "The report considers the history of the harbour."),
+    ("Critics consider the closing of the mill as a loss.", "Voters consider the candidates and their records."),
+    # rule 36: might after a preposition (the noun), possible after every / any / each
+    ("The talks might fail.", "The old kings ruled through might alone."),
+    ("A possible successor visited the site.", "They fought the fire by every possible means."),
+    ("A possible successor visited the site.", "The map shows any possible route."),
+])
+def test_rules_35_36_keep_the_hedge_and_drop_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
+
+
+def test_rule_35_passive_considered_stays_a_belief_form():
+    assert marked("The team, then considered the best in the country, lost.") == [("considered", "doxastic")]

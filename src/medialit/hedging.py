@@ -445,6 +445,23 @@ def _cond_negative_subject(c: _Context, words: frozenset[str]) -> bool:
     return c.word(c.i - 1) in words or c.word(c.i - 2) == "no"
 
 
+def _cond_weighs_object(c: _Context, words: frozenset[str]) -> bool:
+    """A thing to weigh follows, then a word of ``words`` ("of", "for", "and"...), with no "as" or "to" after it
+    in the clause: "consider the risk of floods", "did not consider an acting career when" (deliberation,
+    not belief); "consider the tax a mistake", "consider the waging of wars as a crime" are beliefs."""
+    det = _word_sets()["det"]
+    if c.word(c.j) not in det:
+        return False
+    for k in range(c.j + 1, c.j + 5):
+        word = c.word(k)
+        if word in words:
+            rest = itertools.takewhile(lambda w: w not in (",", ";", ":", ".", ""), map(c.word, range(k, k + 30)))
+            return not any(w in ("as", "to") for w in rest)
+        if not (word[:1].isalnum() or word == "'s") or word in det or word in ("as", "to", "that"):
+            return False
+    return False
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -474,6 +491,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "gerund_next": _cond_gerund_next,
     "trusted_object": _cond_trusted_object,
     "negative_subject": _cond_negative_subject,
+    "weighs_object": _cond_weighs_object,
 }
 
 
