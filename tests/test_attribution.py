@@ -472,6 +472,19 @@ def test_possessor_of_a_claim_with_its_content():
     assert find_attributions("The claims were false. His claims were false.") == []
 
 
+def test_participle_after_the_noun_of_a_prepositional_phrase_is_no_verb():
+    """"In a message posted Friday, Ruiz said": "posted" modifies "a message" (a participle after
+    the noun of a prepositional phrase), so Ruiz is the only source; the verb of a subject with a
+    relative clause ("A farmer who ran the office in the old port argued") and a subject after a
+    clause-opening "after" ("after the council agreed") stay reports."""
+    (a,) = find_attributions("In a message posted Friday, Ruiz said the pier was safe.")
+    assert (a.source.text, a.cue.text) == ("Ruiz", "said")
+    (b,) = find_attributions("A farmer who ran the office in the old port argued that the fee was new.")
+    assert b.cue.text == "argued"
+    (c,) = find_attributions("The ferry resumed after the harbour council agreed that the pier was safe.")
+    assert (c.source.text, c.cue.text) == ("the harbour council", "agreed")
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

@@ -649,6 +649,29 @@ def _noun_cue_after_preposition(c: Candidate) -> bool:
         t.cap or t.low in {"'s", "’s"} for t in words_)
 
 
+#: Prepositions that also open a clause ("after the council agreed"): a subject may follow them.
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till", "as", "like", "of"})
+#: Relative pronouns, and how far before a prepositional phrase one opens a clause that holds it.
+_RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
+_RELATIVE_SPAN = 12
+
+
+def _participle_in_phrase(c: Candidate) -> bool:
+    """"credited to the laws proposed during his term", "In a message posted Friday, Cruz said": a
+    past participle right after the noun phrase of a preposition modifies that noun."""
+    if c.src is None or c.rule != "source + verb" or c.src[1] != c.i - 1 or c.src[0] == 0:
+        return False
+    head = c.toks[c.src[1]]
+    if not c.form.endswith("ed") or head.np or not head.text.islower():  # "said" is mostly a verb
+        return False
+    before = c.toks[c.src[0] - 1]
+    if before.sent != c.sent or before.low not in _PREPOSITIONS or before.low in _CONJUNCTIONS:
+        return False
+    # "A farmer who ran the office in the old port said": the verb of the relative clause's antecedent
+    return not any(t.low in _RELATIVES for t in c.toks[max(0, c.src[0] - _RELATIVE_SPAN):c.src[0]]
+                   if t.sent == c.sent)
+
+
 def _question_to_the_reader(c: Candidate) -> bool:
     """"Do you know where the returns are?", "Can you imagine if ...?": the writer asks the reader,
     who is no source; so is an order to the reader with "you" ("don't you believe those polls")."""
@@ -665,6 +688,8 @@ def _question_to_the_reader(c: Candidate) -> bool:
 SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("participle_after_noun", "a participle after a noun: \"people accused of\"",
          _participle_after_noun),
+    Veto("participle_in_phrase", "a participle after the noun of a prepositional phrase: \"In a "
+         "message posted Friday\"", _participle_in_phrase),
     Veto("evidence_needs_document", "\"shows\", \"found\" need a document, poll or organisation "
          "as subject (or a that-clause)", _evidence_needs_document),
     Veto("noun_cue_needs_clear_source", "a cue that is also a noun (\"claims\") needs a name, "
