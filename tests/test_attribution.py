@@ -485,6 +485,16 @@ def test_participle_after_the_noun_of_a_prepositional_phrase_is_no_verb():
     assert (c.source.text, c.cue.text) == ("the harbour council", "agreed")
 
 
+def test_who_clause_on_any_noun_with_a_determiner():
+    """"who" names a person, so any noun with a determiner before it heads the source with its
+    clause: "A farmer who ran the office in the old port argued" (not "the old port"); a noun
+    without a determiner is no such head."""
+    (a,) = find_attributions("A farmer who ran the office in the old port argued that the fee was new.")
+    assert (a.source.text, a.cue.text) == ("A farmer who ran the office in the old port", "argued")
+    (b,) = find_attributions("The local clerk who ran the office said the fee was new.")
+    assert b.source.text == "The local clerk who ran the office"
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

@@ -776,6 +776,10 @@ def _who_head(toks: list[Tok], h: int) -> Phrase | None:
         np = np_back(toks, h, strict=True)
     elif _plain_noun(head) and head.low.endswith("s") and h > 0 and toks[h - 1].low == "the":
         np = (h - 1, h)  # "One of the docs who"
+    elif _plain_noun(head):
+        np = np_back(toks, h)  # "A farmer who", "The local clerk who": "who" names a person
+        if np is None or toks[np[0]].low not in DETS:
+            return None
     else:
         return None
     if np is None:
