@@ -495,6 +495,15 @@ def test_who_clause_on_any_noun_with_a_determiner():
     assert b.source.text == "The local clerk who ran the office"
 
 
+def test_cue_noun_after_and_before_from_or_for_opens_a_new_clause():
+    """"The mills turned to gas and demand from the port fell": "demand" is a noun opening a new
+    clause, not a second verb of the mills; a past form or a verb with its that-clause stays a
+    report ("and demanded that")."""
+    assert find_attributions("The mills turned to gas and demand from the port fell.") == []
+    (a,) = find_attributions("The mayor met the crew and demanded that the pier reopen.")
+    assert (a.source.text, a.cue.text) == ("The mayor", "demanded")
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

@@ -649,6 +649,15 @@ def _noun_cue_after_preposition(c: Candidate) -> bool:
         t.cap or t.low in {"'s", "’s"} for t in words_)
 
 
+def _coordinated_noun(c: Candidate) -> bool:
+    """"turned to natural gas and demand from China cooled": a cue that is also a noun, after "and"
+    and before "from" or "for", is a noun opening a new clause, not a second verb (not after "of":
+    "and boast of it"; not a past form: "and appealed for calm")."""
+    nxt = c.next_in_sentence
+    return c.rule == "coordinated: clause subject" and c.entry.noun and c.length == 1 and (
+        not c.form.endswith("ed")) and nxt is not None and nxt.low in {"from", "for"}
+
+
 #: Prepositions that also open a clause ("after the council agreed"): a subject may follow them.
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till", "as", "like", "of"})
 #: Relative pronouns, and how far before a prepositional phrase one opens a clause that holds it.
@@ -688,6 +697,8 @@ def _question_to_the_reader(c: Candidate) -> bool:
 SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("participle_after_noun", "a participle after a noun: \"people accused of\"",
          _participle_after_noun),
+    Veto("coordinated_noun", "\"and demand from China cooled\": a cue noun after and, before "
+         "from or for", _coordinated_noun),
     Veto("participle_in_phrase", "a participle after the noun of a prepositional phrase: \"In a "
          "message posted Friday\"", _participle_in_phrase),
     Veto("evidence_needs_document", "\"shows\", \"found\" need a document, poll or organisation "
