@@ -102,3 +102,22 @@ def test_rules_35_36_keep_the_hedge_and_drop_the_look_alike(hedged, not_hedged):
 
 def test_rule_35_passive_considered_stays_a_belief_form():
     assert marked("The team, then considered the best in the country, lost.") == [("considered", "doxastic")]
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # rule 37: a sign that stands for something is no inference
+    ("The figures suggest that the plan failed.", "As the title suggests, the album is loud."),
+    ("The figures indicate that the plan failed.", "The first letter indicates the month."),
+    ("The figures indicate that the plan failed.", "A mark is used to indicate the end of a proof."),
+    ("The figures imply a loss.", "As the subtitle implies, the novel has three narrators."),
+    # rule 38: manner and method
+    ("In a way, the plan failed.", "The sound changes in a way which depends on the room."),
+    ("Some estimate that 500 people came.", "The clinic sells a device to estimate body fat."),
+])
+def test_rules_37_38_keep_the_hedge_and_drop_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
+
+
+def test_rule_37_evidence_on_a_label_is_still_evidence():
+    assert ("suggest", "evidential") in marked("New tests on the bottle suggest that it is old.")

@@ -462,6 +462,13 @@ def _cond_weighs_object(c: _Context, words: frozenset[str]) -> bool:
     return False
 
 
+def _cond_sign_subject(c: _Context, words: frozenset[str]) -> bool:
+    """A sign that stands for something, not evidence: "as the title suggests", "the first letter indicates",
+    "a symbol used to indicate an end" (the word before, or before "to", is in ``words``)."""
+    prev = c.word(c.i - 1)
+    return prev in words or (prev == "to" and c.word(c.i - 2) in words)
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -492,6 +499,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "trusted_object": _cond_trusted_object,
     "negative_subject": _cond_negative_subject,
     "weighs_object": _cond_weighs_object,
+    "sign_subject": _cond_sign_subject,
 }
 
 
