@@ -121,3 +121,14 @@ def test_rules_37_38_keep_the_hedge_and_drop_the_look_alike(hedged, not_hedged):
 
 def test_rule_37_evidence_on_a_label_is_still_evidence():
     assert ("suggest", "evidential") in marked("New tests on the bottle suggest that it is old.")
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # rule 39: legal standards and capacity are no doubt
+    ("I doubt that the plan will work.", "The jury found him guilty beyond a reasonable doubt."),
+    ("The probable cause of the fire was a cigarette.", "The police had probable cause to search the car."),
+    ("A potential buyer visited the site.", "The town has great potential as a port."),
+])
+def test_rule_39_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
