@@ -132,3 +132,17 @@ def test_rule_37_evidence_on_a_label_is_still_evidence():
 def test_rule_39_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
     assert marked(hedged)
     assert marked(not_hedged) == []
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # rule 40: could in a sentence with a condition gives the consequence, like would
+    ("Prices could rise next year.", "If the talks fail, prices could rise."),
+    ("The town could flood in spring.", "Unless the dam is mended, the town could flood."),
+])
+def test_rule_40_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
+
+
+def test_rule_40_leaves_may_in_a_condition():
+    assert ("may", "modal") in marked("If untreated, the infection may spread.")
