@@ -146,3 +146,21 @@ def test_rule_40_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
 
 def test_rule_40_leaves_may_in_a_condition():
     assert ("may", "modal") in marked("If untreated, the infection may spread.")
+
+
+@pytest.mark.parametrize(("hedged", "not_hedged"), [
+    # rule 41: assume meaning "take on", regarded meaning "esteemed"
+    ("Many assumed that the dam was safe.", "In 1943 she assumed command of the fleet."),
+    ("Many assumed that the dam was safe.", "He will assume new duties as director."),
+    ("Many assumed that the dam was safe.", "The army assumed power after the coup."),
+    ("Many assumed that the dam was safe.", "He wrote under an assumed name."),
+    ("Critics regarded the film as a failure.", "She is a highly regarded painter."),
+    ("Critics regarded the film as a failure.", "The mayor is well regarded by his staff."),
+])
+def test_rule_41_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
+    assert marked(hedged)
+    assert marked(not_hedged) == []
+
+
+def test_rule_41_one_assumes_stays_a_belief():
+    assert ("assumes", "doxastic") in marked("To be safe, one assumes that the bridge is weak.")

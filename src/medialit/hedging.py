@@ -469,6 +469,18 @@ def _cond_sign_subject(c: _Context, words: frozenset[str]) -> bool:
     return prev in words or (prev == "to" and c.word(c.i - 2) in words)
 
 
+def _cond_takes_on(c: _Context, words: frozenset[str]) -> bool:
+    """One of the next three words, before any punctuation or "that", is in ``words``: "assumed command of",
+    "assume additional duties", "assumed the role of" (taking something on, not supposing)."""
+    for k in range(c.j, c.j + 3):
+        word = c.word(k)
+        if word in words:
+            return True
+        if not word[:1].isalnum() or word == "that":
+            return False
+    return False
+
+
 #: Context conditions the lexicon may name (``!name`` negates). Each takes the match context and
 #: the word set given after a colon, and says whether the condition holds.
 CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
@@ -500,6 +512,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "negative_subject": _cond_negative_subject,
     "weighs_object": _cond_weighs_object,
     "sign_subject": _cond_sign_subject,
+    "takes_on": _cond_takes_on,
 }
 
 
