@@ -164,3 +164,17 @@ def test_rule_41_keeps_the_hedge_and_drops_the_look_alike(hedged, not_hedged):
 
 def test_rule_41_one_assumes_stays_a_belief():
     assert ("assumes", "doxastic") in marked("To be safe, one assumes that the bridge is weak.")
+
+
+@pytest.mark.parametrize(("text", "marker", "category"), [
+    # rule 42: putative (shield) and little / nothing is known (probability)
+    ("The court named the putative father of the child.", "putative", "shield"),
+    ("Little is known about his youth.", "Little is known", "probability"),
+    ("Relatively little was known about the virus.", "little was known", "probability"),
+])
+def test_rule_42_finds_the_marker(text, marker, category):
+    assert marked(text) == [(marker, category)]
+
+
+def test_rule_42_much_is_known_is_no_marker():
+    assert marked("Much is known about his youth.") == []
