@@ -178,3 +178,26 @@ def test_rule_42_finds_the_marker(text, marker, category):
 
 def test_rule_42_much_is_known_is_no_marker():
     assert marked("Much is known about his youth.") == []
+
+
+@pytest.mark.parametrize(("text", "marker", "category"), [
+    # rule 43: more belief forms
+    ("Others view the tax as a mistake.", "view", "doxastic"),
+    ("They stress what they view as their heritage.", "view", "doxastic"),
+    ("Many felt they had been cheated.", "felt", "doxastic"),
+    ("Some thought the game was tasteless.", "thought", "doxastic"),
+    ("The plan was seen by many as a mistake.", "was seen by many as", "shield"),
+    ("The term is regarded by some critics as a slur.", "is regarded by some critics as", "shield"),
+    ("Even countries traditionally seen as nations of smokers banned it.", "traditionally seen as", "shield"),
+])
+def test_rule_43_finds_the_belief(text, marker, category):
+    assert (marker, category) in marked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "His views as a senator were well known.",
+    "Viewers took a dim view of him as the season went on.",
+    "The runners felt the heat at noon.",
+])
+def test_rule_43_look_alikes_are_no_belief(text):
+    assert marked(text) == []

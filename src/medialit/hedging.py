@@ -469,9 +469,9 @@ def _cond_sign_subject(c: _Context, words: frozenset[str]) -> bool:
     return prev in words or (prev == "to" and c.word(c.i - 2) in words)
 
 
-def _cond_takes_on(c: _Context, words: frozenset[str]) -> bool:
+def _cond_ahead(c: _Context, words: frozenset[str]) -> bool:
     """One of the next three words, before any punctuation or "that", is in ``words``: "assumed command of",
-    "assume additional duties", "assumed the role of" (taking something on, not supposing)."""
+    "assume additional duties" (taking something on, not supposing), "view nuclear power as" (a belief)."""
     for k in range(c.j, c.j + 3):
         word = c.word(k)
         if word in words:
@@ -512,7 +512,7 @@ CONDITIONS: dict[str, Callable[[_Context, frozenset[str]], bool]] = {
     "negative_subject": _cond_negative_subject,
     "weighs_object": _cond_weighs_object,
     "sign_subject": _cond_sign_subject,
-    "takes_on": _cond_takes_on,
+    "ahead": _cond_ahead,
 }
 
 
