@@ -113,6 +113,7 @@ def test_rule_35_passive_considered_stays_a_belief_form():
     # rule 38: manner and method
     ("In a way, the plan failed.", "The sound changes in a way which depends on the room."),
     ("Some estimate that 500 people came.", "The clinic sells a device to estimate body fat."),
+    ("Economists predict a slowdown.", "The test is used to predict the weather."),
 ])
 def test_rules_37_38_keep_the_hedge_and_drop_the_look_alike(hedged, not_hedged):
     assert marked(hedged)
