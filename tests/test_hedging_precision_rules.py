@@ -202,3 +202,17 @@ def test_rule_43_finds_the_belief(text, marker, category):
 ])
 def test_rule_43_look_alikes_are_no_belief(text):
     assert marked(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The firm defended developers accused of fraud.",
+    "When accused of lying, he laughed.",
+    "He was arrested and accused of spying.",
+    "The host is frequently accused of bias.",
+])
+def test_rule_44_accused_of_without_an_accuser_is_a_shield(text):
+    assert ("accused of", "shield") in marked(text)
+
+
+def test_rule_44_an_accuser_makes_an_attribution():
+    assert marked("Critics accused him of bias.") == []
