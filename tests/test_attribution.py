@@ -504,6 +504,19 @@ def test_cue_noun_after_and_before_from_or_for_opens_a_new_clause():
     assert (a.source.text, a.cue.text) == ("The mayor", "demanded")
 
 
+def test_states_is_a_cue_only_with_its_content_marked():
+    """"states" is also the plural of "state": it reports only with "that", a colon or a quotation
+    right after it ("The harbour memo states that", "As the mayor states, “...”"), never after a
+    determiner or number ("Several states that had sued lost") nor as a name ("the United States.")."""
+    (a,) = find_attributions("The harbour memo states that the fee is new.")
+    assert (a.source.text, a.cue.text, a.source_type) == ("The harbour memo", "states", "organization")
+    (b,) = find_attributions("As the mayor states, “the pier is safe.”")
+    assert (b.source.text, b.cue.text) == ("the mayor", "states")
+    assert find_attributions("Several states that had sued the agency lost.") == []
+    assert find_attributions("The western states, the driest in the land, lost water.") == []
+    assert find_attributions("The port is the largest in the United States.") == []
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

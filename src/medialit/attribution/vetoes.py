@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..document import Span
 from .lexicon import Cue, all_cue_words, words
 from .phrases import Phrase, core, head_index, paren_open
-from .tokens import BE, FUNCTION, OPEN_QUOTES, PERSON_NOUNS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
+from .tokens import BE, DETS, FUNCTION, OPEN_QUOTES, PERSON_NOUNS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
 
 if TYPE_CHECKING:
     from .quotes import Quotes
@@ -344,8 +344,23 @@ def _said_object(c: Candidate, words_: list[Tok]) -> bool:
 #: Frames checked by a function of their own: "as" (29.2 "views the deal as"), "message" (light verbs),
 #: "feeling" (adjectives of feeling before their that-clause), "said" (verbs of going on or adding:
 #: "added that", not "added a rule").
+def _marked_follows(c: Candidate) -> bool:
+    """A form that is also a plural noun ("states"): a cue only with its content marked right after
+    it, "that", a colon or a quotation, also after a comma ('As Ruiz states, "..."'); not "the
+    western states, the people ...", "the United States." after a quotation; not after a
+    determiner or a number ("Several states that had expanded Medicaid": a relative clause)."""
+    if c.prev is not None and (c.prev.low in DETS or c.prev.text.isdigit()):
+        return False
+    nxt = c.next_in_sentence
+    if nxt is not None and nxt.text == "," and c.i + c.length + 1 < len(c.toks):
+        after = c.toks[c.i + c.length + 1]
+        nxt = after if after.sent == c.sent and after.text in OPEN_QUOTES else None
+    return nxt is not None and (nxt.low == "that" or nxt.text == ":" or nxt.text in OPEN_QUOTES)
+
+
 _SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {
-    "as": _as_follows, "message": _message_follows, "feeling": _feeling_follows, "said": _said_follows}
+    "as": _as_follows, "message": _message_follows, "feeling": _feeling_follows, "said": _said_follows,
+    "marked": _marked_follows}
 
 
 #: How many words a phrase between a cue and its "that" or "about" may have ("talked to
@@ -433,6 +448,8 @@ def _content_before(c: Candidate) -> bool:
 
 
 def _no_content(c: Candidate) -> bool:
+    if "marked" in c.entry.frame:  # no content before it either: "... United States."
+        return not _marked_follows(c)
     return c.entry.kind != "according" and not _complement_ok(c) and not _content_before(c)
 
 
