@@ -517,6 +517,16 @@ def test_states_is_a_cue_only_with_its_content_marked():
     assert find_attributions("The port is the largest in the United States.") == []
 
 
+def test_aside_in_parentheses_between_a_cue_and_its_content():
+    """A short aside in parentheses may stand between a cue and its that-clause ("insisted (again)
+    that", "believed (wrongly) that"); with nothing after the aside there is no content."""
+    (a,) = find_attributions("The mayor insisted (again) that the pier was safe.")
+    assert (a.source.text, a.cue.text) == ("The mayor", "insisted")
+    (b,) = find_attributions("The clerk believed (wrongly) that the fee was new.")
+    assert (b.source.text, b.cue.text) == ("The clerk", "believed")
+    assert find_attributions("The clerk believed (wrongly).") == []
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

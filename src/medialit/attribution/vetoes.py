@@ -271,6 +271,8 @@ def _content_start(c: Candidate) -> Tok | None:
     """The token after the cue in its sentence, past an object pronoun before "that", "about",
     "of" or a quotation ("warned them that", "informed him of the plan")."""
     nxt = c.next_in_sentence
+    if nxt is not None and nxt.text == "(":
+        nxt = _after_parenthesis(c, c.i + c.length)  # "thought (foolishly) that"
     skippable = nxt is not None and (nxt.low in _OBJECT_PRONOUNS or (
         nxt.low.endswith("ly") and nxt.text.isalpha() and nxt.text.islower()))  # "spoke emotionally of"
     if skippable and c.i + c.length + 1 < len(c.toks):
@@ -278,6 +280,22 @@ def _content_start(c: Candidate) -> Tok | None:
         if after.sent == c.sent and (after.low in {"that", "about", "of"} or after.text in OPEN_QUOTES):
             return after
     return nxt
+
+
+#: How long an aside in parentheses between a cue and its content may be.
+_ASIDE = 8
+
+
+def _after_parenthesis(c: Candidate, k: int) -> Tok | None:
+    """The token after the parenthesis opening at ``toks[k]`` when it closes within a few words
+    in the same sentence; None otherwise."""
+    toks = c.toks
+    for m in range(k + 1, min(k + _ASIDE, len(toks) - 1)):
+        if toks[m].sent != c.sent or toks[m].text == "(":
+            return None
+        if toks[m].text == ")":
+            return toks[m + 1] if toks[m + 1].sent == c.sent else None
+    return None
 
 
 def _message_follows(c: Candidate) -> bool:
@@ -596,6 +614,8 @@ def _belief_without_content(c: Candidate) -> bool:
     """"a language they understand." (no content) but not 'He concluded: "..."' or '"...,"
     Matthews concluded.'"""
     nxt = c.next_in_sentence
+    if nxt is not None and nxt.text == "(":
+        nxt = _after_parenthesis(c, c.i + c.length)  # "thought (foolishly) that"
     if c.entry.kind != "belief" or (nxt is not None and (
             nxt.text[0].isalnum() or nxt.text in OPEN_QUOTES or nxt.text == ":")):
         return False
