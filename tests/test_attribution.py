@@ -527,6 +527,16 @@ def test_aside_in_parentheses_between_a_cue_and_its_content():
     assert find_attributions("The clerk believed (wrongly).") == []
 
 
+def test_adjective_of_belief_after_become_remain_grow_stay():
+    """Linking verbs of change and staying are like be: the adjective of belief after them is held
+    by the subject, and the source is the subject alone ("The engineers remained convinced that":
+    not "The engineers remained"); a participle after them is an adjective ("became charged")."""
+    for verb in ("became", "remained", "grew", "stayed"):
+        (a,) = find_attributions(f"The engineers {verb} convinced that the dam would fail.")
+        assert (a.source.text, a.cue.text) == ("The engineers", "convinced")
+    assert find_attributions("The rod became slightly charged, and the well formed.") == []
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

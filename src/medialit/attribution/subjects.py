@@ -228,6 +228,12 @@ def _plain_agent(toks: list[Tok], k: int, sent: int) -> Phrase | None:
     return (k, end - 1) if end > k else None
 
 
+#: Linking verbs of change and staying: like be, they make the participle after them an adjective
+#: ("became charged"), but an adjective of belief after them is held by the subject ("became
+#: convinced that").
+_BECOME = words("linking_change")
+
+
 def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     """Passive and participle cues: "it is said that" (no source), "he was told" (none),
     ", saying ..." (the subject of the clause). None when the cue is an active verb."""
@@ -236,7 +242,7 @@ def _voice(c: Candidate, j: int, skipped: list[str]) -> Found | None:
     participle = verb in _PAST_PARTICIPLE_OK or verb.endswith("ed") or verb in _IRREGULAR_PP
     if participle and form in _BELIEF_ADJECTIVES and c.entry.kind == "belief":
         participle = False  # "was convinced that", "are worried that": the subject believes
-    if participle and set(skipped) & (BE - {"'s", "’s"}):
+    if participle and set(skipped) & ((BE - {"'s", "’s"}) | _BECOME):  # "it became charged": no report
         if toks[j].low == "it" and c.i + 1 < len(toks) and toks[c.i + 1].low == "that":
             return None, "passive-it"
         return _agent(c), PASSIVE_AGENT

@@ -487,8 +487,7 @@ def _inside_quotation(c: Candidate) -> bool:
 
 _BELIEF_ADJECTIVES = words("belief_adjectives")
 #: Linking verbs before an adjective of belief ("is sure", "seemed confident", "remain convinced").
-_LINKING = words("be") | frozenset({"am", "seem", "seems", "seemed", "remain", "remains", "remained",
-                                    "feel", "feels", "felt", "appear", "appears", "appeared"})
+_LINKING = words("be") | words("linking") | words("linking_change")
 
 
 #: Words of negation and degree between be and its adjective ("is not so sure").
