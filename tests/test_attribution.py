@@ -537,6 +537,15 @@ def test_adjective_of_belief_after_become_remain_grow_stay():
     assert find_attributions("The rod became slightly charged, and the well formed.") == []
 
 
+def test_call_in_to_and_call_back_are_phoning_not_naming():
+    """"called in to a radio show", "called back the crews" name nothing; "called in a tweet the
+    ruling a disgrace" does."""
+    assert find_attributions("The mayor called in to a radio show about the pier.") == []
+    assert find_attributions("The mayor called back the crews.") == []
+    (a,) = find_attributions("The mayor called in a tweet the ruling a disgrace.")
+    assert (a.source.text, a.cue.text) == ("The mayor", "called")
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

@@ -149,7 +149,14 @@ def _capitalised_mid_sentence(c: Candidate) -> bool:
 def _phrasal_verb(c: Candidate) -> bool:
     return c.entry.kind != "according" and c.nxt is not None and (c.nxt.low in {
         "up", "off", "out"} and c.entry.cue in {"show", "call"} or (
-        c.nxt.low == "into" and c.entry.cue == "call"))
+        c.entry.cue == "call" and (c.nxt.low in {"into", "back"} or _in_to(c))))
+
+
+def _in_to(c: Candidate) -> bool:
+    """"called in to a radio show": phoning in, not naming ("called in a tweet the ruling a
+    disgrace" names)."""
+    k = c.i + c.length
+    return c.toks[k].low == "in" and k + 1 < len(c.toks) and c.toks[k + 1].low == "to"
 
 
 _ASPECT = words("aspect")
@@ -522,7 +529,8 @@ def _know_how(c: Candidate) -> bool:
 CUE_VETOES: tuple[Veto, ...] = (
     Veto("capitalised_mid_sentence", "a capitalised cue inside a sentence that is not a "
          "title-case headline (\"the Says Act\")", _capitalised_mid_sentence),
-    Veto("phrasal_verb", "\"show up\", \"call off\", \"called into the show\": not a reporting verb",
+    Veto("phrasal_verb", "\"show up\", \"call off\", \"called into the show\", \"called in to\", \"called "
+         "back\": not a reporting verb",
          _phrasal_verb),
     Veto("aspect_verb", "\"continued to stay away\": an aspect verb before \"to\"", _aspect_verb),
     Veto("to_blame", "\"the storm is to blame\": the subject is blamed, not blaming", _to_blame),
