@@ -546,6 +546,14 @@ def test_call_in_to_and_call_back_are_phoning_not_naming():
     assert (a.source.text, a.cue.text) == ("The mayor", "called")
 
 
+def test_quoted_as_saying_names_the_speaker():
+    """"X is quoted as saying": the subject of the passive "quoted" spoke."""
+    (a,) = find_attributions('In a statement, Mayor Ruiz is quoted as saying: "The pier is safe."')
+    assert (a.source.text, a.source_type, a.direct) == ("Mayor Ruiz", "named_person", True)
+    (b,) = find_attributions("The clerk was widely quoted as telling reporters that the fee was new.")
+    assert (b.source.text, b.cue.text) == ("The clerk", "telling")
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

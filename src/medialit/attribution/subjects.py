@@ -822,9 +822,27 @@ def _head_before_agent(c: Candidate, first: int) -> Phrase | None:
     return np if opens else None
 
 
+#: The rule name of "X is quoted as saying".
+QUOTED_AS = "source + quoted as + verb"
+
+
+def _quoted_as(c: Candidate) -> Phrase | None:
+    """"Trump is quoted as saying", "the mayor was widely quoted as telling reporters": the subject
+    of the passive *quoted* is the speaker of the participle after *as*."""
+    toks, k = c.toks, c.i - 2
+    if k < 1 or not c.form.endswith("ing") or toks[c.i - 1].low != "as" or toks[k].low != "quoted" or (
+            toks[k].sent != c.sent):
+        return None
+    j, _ = _skip_back(toks, k, c.sent)
+    return np_back(toks, j) if j >= 0 and toks[j].sent == c.sent else None
+
+
 def source_before(c: Candidate) -> Found:
     """The source before the cue and the rule that found it; ``(None, "passive-it")`` for
     "it is said that"."""
+    quoted = _quoted_as(c)
+    if quoted is not None:
+        return quoted, QUOTED_AS
     j, skipped = _skip_back(c.toks, c.i, c.sent)
     decided = _after_skipping(c, j, skipped)
     if decided is not None:
