@@ -554,6 +554,15 @@ def test_quoted_as_saying_names_the_speaker():
     assert (b.source.text, b.cue.text) == ("The clerk", "telling")
 
 
+def test_coordinated_verb_shares_the_subject_of_its_subordinate_clause():
+    """"The council lost seats as more are turning to the right and calling for a new vote": the
+    verb after "and" belongs to the clause that "as" opens, so its source is "more"."""
+    (a,) = find_attributions("The council lost seats as more are turning to the right and calling for a new vote.")
+    assert (a.source.text, a.cue.text) == ("more", "calling for")
+    (b,) = find_attributions("The fee rose while they counted the votes and warned that the count was rigged.")
+    assert (b.source.text, b.cue.text) == ("they", "warned")
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

@@ -596,7 +596,7 @@ def _by_word_before(c: Candidate, j: int) -> Found:
     t = c.toks[j]
     if t.low in {"and", "but"}:
         return (_relative_subject(c.toks, j) or _subject_of_verb_before(c.toks, j)
-                or earlier_subject(c, j)), "coordinated: clause subject"
+                or _subordinate_subject(c, j) or earlier_subject(c, j)), "coordinated: clause subject"
     if t.text in _DASHES:
         return _apposition(c, j)
     if t.text == ")":
@@ -708,6 +708,32 @@ def _relative_subject(toks: list[Tok], j: int) -> Phrase | None:
             return (k, k) if before.sent == sent and (before.text == "," or before.np) else None
         if t.low in {"that", "which", "and", "but", "when", "because", "if"}:
             return None
+    return None
+
+
+#: Conjunctions that open a subordinate clause with a subject of its own.
+_CLAUSE_CONJUNCTIONS = frozenset({"as", "while", "because", "since", "although", "though", "when", "whereas"})
+
+
+def _subordinate_subject(c: Candidate, j: int) -> Phrase | None:
+    """"gaining popularity as more are leaning towards the right and calling for": the verb joined by
+    the "and" at ``toks[j]`` shares the subject of the subordinate clause it ends (a pronoun, a
+    quantifier or a name right after the conjunction, a verb after it; no punctuation between)."""
+    toks = c.toks
+    for k in range(j - 1, max(j - _RELATIVE_SPAN, 0), -1):
+        t = toks[k]
+        if t.sent != c.sent or t.text in {",", ";", ":", "(", ")"} or t.text in QUOTE_MARKS:
+            return None
+        if t.low in _CLAUSE_CONJUNCTIONS:
+            s = k + 1
+            if toks[s].low in _CLAUSE_PRONOUNS or toks[s].low in _QUANTIFIERS:
+                np: Phrase | None = (s, s)
+            else:
+                np = _subject_phrase(toks, s, j, c.sent) if toks[s].np else None
+            if np is None or np[1] + 1 >= j:
+                return None
+            verb = toks[np[1] + 1]
+            return np if verb.text.isalpha() and verb.text.islower() and verb.low not in _PREPOSITIONS else None
     return None
 
 
