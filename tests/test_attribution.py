@@ -563,6 +563,14 @@ def test_coordinated_verb_shares_the_subject_of_its_subordinate_clause():
     assert (b.source.text, b.cue.text) == ("they", "warned")
 
 
+def test_people_finding_a_quotation_report_it():
+    """A person finds with a that-clause or a quotation ("The inspectors also found “exposed
+    wiring” in the clinic"); a person finding a thing reports nothing ("found the keys")."""
+    (a,) = find_attributions("The inspectors also found “exposed wiring” in the clinic.")
+    assert (a.source.text, a.cue.text) == ("The inspectors", "found")
+    assert find_attributions("The inspectors also found the keys in the clinic.") == []
+
+
 def test_person_noun_before_a_cue_that_could_be_a_noun():
     """A cue that is also a noun ("claims", "disputes") needs a clear source before it; a noun that
     names a person by sex or age is one ("The woman disputes the idea that", typed vague), an

@@ -564,8 +564,10 @@ def _participle_after_noun(c: Candidate) -> bool:
 
 
 def _evidence_needs_document(c: Candidate) -> bool:
-    if c.entry.kind != "evidence" or c.src is None or (c.nxt is not None and c.nxt.low == "that"):
-        return False
+    nxt = c.next_in_sentence
+    if c.entry.kind != "evidence" or c.src is None or (nxt is not None and (
+            nxt.low == "that" or nxt.text in OPEN_QUOTES)):
+        return False  # "Inspectors also found “exposed wiring”": their words
     head = c.toks[head_index(c.toks, *c.src)]
     return head.cls not in {"evidence", "org", "outlet"}
 
