@@ -1,12 +1,14 @@
-"""The mistakes and look-alikes that "How the tools work" names are still the tools' behaviour.
+"""The mistakes and look-alikes that "How the tools work" and the lessons name are still the tools'
+behaviour.
 
-The book tells students what the detectors get wrong, with example sentences. When a rule fixes
-one of those mistakes, or a look-alike the book says is left out is marked again, a test here
-fails: update the book's sentence together with the rule.
+The book and Lessons 3 and 5 tell students what the detectors get wrong, with example sentences.
+When a rule fixes one of those mistakes, or a look-alike they say is left out is marked again, a
+test here fails: update the page or the lesson together with the rule.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,8 @@ import pytest
 from medialit.attribution import find_attributions
 from medialit.hedging import find_hedges
 
-BOOK_PAGE = Path(__file__).resolve().parents[1] / "book" / "how-the-tools-work.md"
+ROOT = Path(__file__).resolve().parents[1]
+BOOK_PAGE = ROOT / "book" / "how-the-tools-work.md"
 
 #: Sentences the book gives as false alarms that remain: (sentence, marked words).
 STANCE_STILL_MARKED = [
@@ -81,3 +84,27 @@ def test_the_example_phrases_are_on_the_page():
               "she could see the valley"]
     missing = [q for q in quoted if not _on_the_page(q)]
     assert missing == []
+
+
+def _lesson_text(name: str) -> str:
+    cells = json.loads((ROOT / "lessons" / name).read_text(encoding="utf-8"))["cells"]
+    return " ".join(" ".join("".join(c["source"]) for c in cells).split())
+
+
+def test_lesson3_examples_of_held_out_mistakes_still_hold():
+    """Lesson 3: *suggested* after a noun like "the committee" is still marked, after "he" it is
+    not; *would* in a plan ("A ban would remove the temptation") is left out."""
+    text = _lesson_text("03-hedging.ipynb")
+    assert "The committee **suggested** that" in text and "A ban **would** remove the temptation" in text
+    assert [h.text for h in find_hedges("The committee suggested that the fee was too high.")] == ["suggested"]
+    assert find_hedges("He suggested that the fee was too high.") == []
+    assert find_hedges("A ban would remove the temptation.") == []
+
+
+def test_lesson5_examples_of_held_out_mistakes_still_hold():
+    """Lesson 5: words that only look like a source ("the figures tell a story") are still found,
+    and a verb outside the lists ("Local businesses fear...") is still missed."""
+    text = _lesson_text("05-who-says-so.ipynb")
+    assert '"the figures tell a story"' in text and '"Local businesses fear..."' in text
+    assert [a.cue.text for a in find_attributions("The figures tell a story.")] == ["tell"]
+    assert find_attributions("Local businesses fear that the fee will rise.") == []
