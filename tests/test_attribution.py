@@ -517,6 +517,19 @@ def test_states_is_a_cue_only_with_its_content_marked():
     assert find_attributions("The port is the largest in the United States.") == []
 
 
+def test_states_before_a_relative_clause_is_the_plural_noun():
+    """"Twenty states that border the lake", "Coastal states that voted for the levy", "Other
+    states that have sued": a number word before it, or a verb right after its "that" (be, have,
+    a modal, a past tense before its object), makes a relative clause on the noun; a that-clause
+    opens with its subject, also an -ed adjective ("states that lowered fees helped")."""
+    assert find_attributions("Twenty states that border the lake have banned it.") == []
+    assert find_attributions("Coastal states that voted for the levy saw gains.") == []
+    (said,) = find_attributions("Other states that have sued the agency said so.")
+    assert (said.source.text, said.cue.text) == ("Other states that have sued the agency", "said")
+    (a,) = find_attributions("The harbour memo states that lowered fees helped.")
+    assert (a.source.text, a.cue.text) == ("The harbour memo", "states")
+
+
 def test_aside_in_parentheses_between_a_cue_and_its_content():
     """A short aside in parentheses may stand between a cue and its that-clause ("insisted (again)
     that", "believed (wrongly) that"); with nothing after the aside there is no content."""

@@ -373,14 +373,36 @@ def _marked_follows(c: Candidate) -> bool:
     """A form that is also a plural noun ("states"): a cue only with its content marked right after
     it, "that", a colon or a quotation, also after a comma ('As Ruiz states, "..."'); not "the
     western states, the people ...", "the United States." after a quotation; not after a
-    determiner or a number ("Several states that had expanded Medicaid": a relative clause)."""
-    if c.prev is not None and (c.prev.low in DETS or c.prev.text.isdigit()):
+    determiner or a number ("Several states that had expanded Medicaid", "Twenty states that ..."),
+    nor when a verb follows its "that" at once ("Southern states that voted for him": a relative
+    clause; a that-clause opens with its subject)."""
+    if c.prev is not None and (c.prev.low in DETS or c.prev.low in _NUMBER_WORDS or c.prev.text.isdigit()):
         return False
     nxt = c.next_in_sentence
     if nxt is not None and nxt.text == "," and c.i + c.length + 1 < len(c.toks):
         after = c.toks[c.i + c.length + 1]
         nxt = after if after.sent == c.sent and after.text in OPEN_QUOTES else None
-    return nxt is not None and (nxt.low == "that" or nxt.text == ":" or nxt.text in OPEN_QUOTES)
+    if nxt is not None and nxt.low == "that":
+        return not _verb_after(c, c.i + c.length + 1)
+    return nxt is not None and (nxt.text == ":" or nxt.text in OPEN_QUOTES)
+
+
+_NUMBER_WORDS = words("numbers")
+
+
+def _verb_after(c: Candidate, k: int) -> bool:
+    """Is ``toks[k]`` (the word after a "that") a form of be or have, a modal, or a past tense in -ed
+    before its object or preposition ("voted for", "expanded Medicaid")? An -ed word before a plain
+    noun may open the content ("states that acquired phimosis may be caused by")."""
+    t = c.toks[k] if k < len(c.toks) else None
+    if t is None or t.sent != c.sent:
+        return False
+    if t.low in _VERB_AFTER_NOUN:
+        return True
+    after = c.toks[k + 1] if k + 1 < len(c.toks) else None
+    past = t.text.isalpha() and t.text.islower() and t.low.endswith("ed")
+    return past and after is not None and after.sent == c.sent and (
+        after.low in _PREPOSITIONS or after.low in DETS or after.low in SUBJECT_PRONOUNS or after.cap)
 
 
 _SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {
