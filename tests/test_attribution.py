@@ -1407,8 +1407,12 @@ def test_restrictive_that_or_which_clause_stays_with_its_source():
 
 def test_plural_noun_before_a_relative_that_is_no_verb_of_saying():
     """Any verb before "that" after a clear subject may report ("Ruiz frets that ..."), but a plural
-    noun whose "that" is followed at once by an auxiliary opens a relative clause: "Harbour
-    insurers that had covered the pier were worried" has no cue "insurers"."""
+    noun whose "that" is followed at once by its verb (an auxiliary, or a past tense before its
+    object) opens a relative clause: "Harbour insurers that had covered the pier were worried" has
+    no cue "insurers", and explain() names the veto."""
     assert find_attributions("Harbour insurers that had covered the pier were worried.") == []
+    assert find_attributions("Harbour insurers that covered the pier were worried.") == []
+    verdicts = {v.cue.text: v.rejected_by for v in explain("Harbour insurers that had covered the pier were worried.")}
+    assert verdicts["insurers"] == "that_verb_after_noun"
     (a,) = find_attributions("Ruiz frets that the pier will fail.")
     assert (a.source.text, a.cue.text) == ("Ruiz", "frets")

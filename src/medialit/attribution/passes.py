@@ -29,7 +29,7 @@ from .model import SourceType
 from .phrases import Phrase, according_source, np_forward
 from .quotes import inner, quote_for
 from .subjects import as_reported_source, evidence_before, inverted_source, source_before
-from .tokens import BE, FUNCTION, OPEN_QUOTES, SKIP, Tok, clause_start
+from .tokens import BE, FUNCTION, MAIN_PRONOUNS, OPEN_QUOTES, SKIP, Tok, clause_start
 from .vetoes import (
     CONTACT_CLAUSE,
     CUE_VETOES,
@@ -309,8 +309,6 @@ def that_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
         return None
     if t.low in _NOT_REPORTING or t.low in FUNCTION or t.low.endswith(("ss", "us", "is")):
         return None
-    if _relative_that(toks, i):
-        return None
     k = i - 1
     while k > 0 and i - k <= 3 and toks[k].sent == t.sent and (toks[k].low in SKIP or (
             toks[k].low.endswith("ly") and toks[k].text.islower())):
@@ -321,19 +319,6 @@ def that_verb(toks: list[Tok], i: int) -> tuple[int, Cue] | None:
                 "role", "collective", "org", "outlet"}):
         return None
     return 1, THAT_VERB
-
-
-#: Auxiliaries right after "that": it is the subject of a relative clause ("firms that had sued").
-_AUXILIARIES = BE | words("have") | frozenset({"will", "would", "can", "could", "may", "might", "must",
-                                               "shall", "should"})
-
-
-def _relative_that(toks: list[Tok], i: int) -> bool:
-    """"Surety firms that had insured the bonds": a plural noun in -s before a *that* whose verb
-    follows at once is a noun with its relative clause, not a verb with its content."""
-    nxt = toks[i + 2] if i + 2 < len(toks) else None
-    plural = toks[i].low.endswith("s") and not toks[i].low.endswith(("ed", "ing"))
-    return plural and nxt is not None and nxt.sent == toks[i].sent and nxt.low in _AUXILIARIES
 
 
 _LIGHT_VERBS = words("light_verbs")
@@ -520,9 +505,8 @@ def dash_signatures(ctx: Context, taken: set[int]) -> None:
 COLON_QUOTE = "subject + verb ...: quotation"
 #: How many words the clause before the colon may have.
 _COLON_CLAUSE_SPAN = 25
-_MAIN_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: Words that open another clause between the subject and the colon.
-_CLAUSE_WORDS = _MAIN_PRONOUNS | {"that", "which", "who", "because", "when", "if", "while", "after", "before", "and"}
+_CLAUSE_WORDS = MAIN_PRONOUNS | {"that", "which", "who", "because", "when", "if", "while", "after", "before", "and"}
 
 
 def _colon_subject(ctx: Context, k: int) -> Phrase | None:
@@ -536,8 +520,8 @@ def _colon_subject(ctx: Context, k: int) -> Phrase | None:
             return None
     if first + 1 >= k or ctx.quotes.strictly_inside(toks[first].start):
         return None
-    np = (first, first) if toks[first].low in _MAIN_PRONOUNS else np_forward(toks, first)
-    if np is None or np[1] + 2 >= k or not (toks[np[1]].np or np[0] == np[1] and toks[first].low in _MAIN_PRONOUNS):
+    np = (first, first) if toks[first].low in MAIN_PRONOUNS else np_forward(toks, first)
+    if np is None or np[1] + 2 >= k or not (toks[np[1]].np or np[0] == np[1] and toks[first].low in MAIN_PRONOUNS):
         return None
     if any(toks[m].low in _CLAUSE_WORDS for m in range(np[1] + 1, k)):
         return None  # "She became so upset that I had to change my answer:": another clause speaks

@@ -19,7 +19,9 @@ from .tokens import (
     CLOSE_QUOTES,
     DETS,
     FUNCTION,
+    MAIN_PRONOUNS,
     QUOTE_MARKS,
+    RELATIVE_PRONOUNS,
     SKIP,
     SUBJECT_PRONOUNS,
     Tok,
@@ -111,7 +113,6 @@ _EVIDENCE_SPAN = 30
 #: Daybreak tracking poll").
 _EVIDENCE_MODIFIERS = 9
 #: Words that open a relative clause after a document's head.
-_RELATIVES = frozenset({"that", "which", "who", "whose"})
 
 
 def _long_document_subject(c: Candidate) -> Phrase | None:
@@ -135,7 +136,7 @@ def _document_modifier(toks: list[Tok], first: int, j: int) -> bool:
     """Is ``toks[first..j]`` (up to the word before the verb) a modifier of the document before it?"""
     opener = toks[first]
     if toks[j].text == ",":
-        return j > first + 1 and (opener.text == "," or opener.low in _PREPOSITIONS or opener.low in _RELATIVES)
+        return j > first + 1 and (opener.text == "," or opener.low in _PREPOSITIONS or opener.low in RELATIVE_PRONOUNS)
     return opener.low in _PREPOSITIONS and all(
         toks[m].low in _PREPOSITIONS or toks[m].low in DETS or toks[m].np or toks[m].text.isdigit()
         or toks[m].low in {"'s", "’s"} or _plain_noun(toks[m]) for m in range(first, j + 1))
@@ -289,10 +290,6 @@ def _perceived_subject(c: Candidate, j: int) -> Phrase | None:
     return np if np is not None and clause_start(toks, np[0]) else None
 
 
-#: Subject pronouns of a main clause after an opening phrase.
-_MAIN_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-
 def _subject_after_opener(c: Candidate) -> Phrase | None:
     """"After saying that the bridge was safe, Ruiz left": a participle clause that opens the
     sentence after "after", "before", "while", "by" shares the subject of the main clause, which
@@ -305,7 +302,7 @@ def _subject_after_opener(c: Candidate) -> Phrase | None:
         k += 1  # 'After saying her foot was "so swollen," she'
     if k + 2 >= len(toks) or toks[k + 1].sent != c.sent:
         return None
-    if toks[k + 1].low in _MAIN_PRONOUNS:
+    if toks[k + 1].low in MAIN_PRONOUNS:
         return (k + 1, k + 1)
     np = np_forward(toks, k + 1)
     if np is None or not toks[np[1]].np or np[1] + 1 >= len(toks):
@@ -767,7 +764,7 @@ def _who_clause(c: Candidate, first: int, j: int) -> Phrase | None:
         t = toks[k]
         if t.sent != c.sent or t.text in _DASHES or t.text in QUOTE_MARKS or t.text in {";", ":", "(", ")"}:
             return None
-        if t.low in _RELATIVE_WORDS:
+        if t.low in RELATIVE_PRONOUNS:
             if k == 0 or toks[k - 1].sent != c.sent:
                 return None
             if t.low != "who" and k == first - 1:
@@ -777,8 +774,6 @@ def _who_clause(c: Candidate, first: int, j: int) -> Phrase | None:
     return None
 
 
-#: Relative pronouns that may open a clause between a source and its verb.
-_RELATIVE_WORDS = frozenset({"who", "that", "which"})
 #: Nouns whose that-clause is their content or message, never a relative clause on a source.
 _CONTENT_NOUNS = words("complement_nouns") | words("message_nouns")
 

@@ -18,9 +18,10 @@ from functools import lru_cache
 from ..text import Document, Span
 from .lexicon import lookup, words
 
-__all__ = ["BE", "CLOSE_QUOTES", "DETS", "FUNCTION", "OPEN_QUOTES", "PERSON_NOUNS", "QUOTE_MARKS", "SKIP",
-           "STARTERS", "SUBJECT_PRONOUNS", "Tok", "clause_start", "is_acronym",
-           "is_cap", "klass", "people_plural", "pronoun_of", "tokenize", "tokens_of"]
+__all__ = ["AUXILIARIES", "BE", "CLOSE_QUOTES", "DETS", "FUNCTION", "MAIN_PRONOUNS", "OPEN_QUOTES",
+           "PERSON_NOUNS", "QUOTE_MARKS", "RELATIVE_PRONOUNS", "SKIP", "STARTERS", "SUBJECT_PRONOUNS", "Tok",
+           "clause_start", "is_acronym", "is_cap", "klass", "people_plural", "pronoun_of", "relative_verb",
+           "tokenize", "tokens_of"]
 
 SUBJECT_PRONOUNS = words("subject_pronouns")
 DETS = words("determiners")
@@ -30,6 +31,13 @@ SKIP = words("skip")
 PERSON_NOUNS = words("person_nouns")
 STARTERS = words("starters")
 BE = words("be")
+#: Finite be, have and the modals ("were", "had", "would").
+AUXILIARIES = words("finite_auxiliaries")
+#: who, whom, whose, which, that.
+RELATIVE_PRONOUNS = words("relative_pronouns")
+#: The subject pronouns of people who can speak: he, she, they, we, I.
+MAIN_PRONOUNS = SUBJECT_PRONOUNS - {"it", "which", "who", "you"}
+_PREPOSITIONS = words("prepositions")
 OPEN_QUOTES = words("open_quotes")
 CLOSE_QUOTES = words("close_quotes")
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
@@ -135,3 +143,19 @@ def clause_start(toks: list[Tok], k: int) -> bool:
         return True
     before = toks[k - 1]
     return before.text in QUOTE_MARKS or before.text in _CLAUSE_PUNCTUATION or before.low in _CLAUSE_OPENERS
+
+
+def relative_verb(toks: list[Tok], k: int) -> bool:
+    """Does ``toks[k]``, the word right after a "that", show a relative clause, its verb coming at
+    once: a finite be, have or modal ("firms that had sued"), or a past tense before its object or
+    preposition ("states that voted for the levy")? A that-clause opens with its subject, also an
+    -ed adjective ("states that lowered fees helped")."""
+    if k >= len(toks) or toks[k].sent != toks[k - 1].sent:
+        return False
+    t = toks[k]
+    if t.low in AUXILIARIES:
+        return True
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    past = t.text.isalpha() and t.text.islower() and t.low.endswith("ed")
+    return past and after is not None and after.sent == t.sent and (
+        after.low in _PREPOSITIONS or after.low in DETS or after.low in SUBJECT_PRONOUNS or after.cap)

@@ -23,7 +23,20 @@ from typing import TYPE_CHECKING
 from ..document import Span
 from .lexicon import Cue, all_cue_words, words
 from .phrases import Phrase, core, head_index, paren_open
-from .tokens import BE, DETS, FUNCTION, OPEN_QUOTES, PERSON_NOUNS, SKIP, SUBJECT_PRONOUNS, Tok, clause_start
+from .tokens import (
+    AUXILIARIES,
+    BE,
+    DETS,
+    FUNCTION,
+    OPEN_QUOTES,
+    PERSON_NOUNS,
+    RELATIVE_PRONOUNS,
+    SKIP,
+    SUBJECT_PRONOUNS,
+    Tok,
+    clause_start,
+    relative_verb,
+)
 
 if TYPE_CHECKING:
     from .quotes import Quotes
@@ -35,6 +48,7 @@ __all__ = ["CONTACT_CLAUSE", "CUE_VETOES", "IN_DOCUMENT", "LIGHT_VERB", "MODIFIE
 _IRREGULAR_PP = words("irregular_participles")
 _PREPOSITIONS = words("prepositions")
 _QUANTIFIERS = words("quantifiers")
+_NUMBER_WORDS = words("numbers")
 _CLAUSE_START = words("clause_start")
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
                                "this", "that", "these"})
@@ -236,11 +250,6 @@ def _noun_after_determiner(c: Candidate) -> bool:
     return c.prev.low in _NOUN_DETERMINERS and not possessive_claim(c)
 
 
-#: Forms of be and have, and modals: after a plural cue noun they make it a subject ("his remarks were").
-_VERB_AFTER_NOUN = frozenset({"are", "were", "is", "was", "have", "had", "has", "will", "would", "can", "could",
-                              "may", "might", "must", "should"})
-
-
 def _plural_noun_subject(c: Candidate) -> bool:
     """"his derogatory Obama remarks were a mistake", "Republican claims have": a plural cue noun
     right before a form of be, have or a modal is the subject of that verb, not a report."""
@@ -248,7 +257,7 @@ def _plural_noun_subject(c: Candidate) -> bool:
     if prev is None or prev.low in SUBJECT_PRONOUNS or prev.cls in {"role", "collective", "org", "outlet"}:
         return False  # "which he claims would add", "that the company claims have": a gap in the content
     return c.entry.noun and c.length == 1 and c.form.endswith("s") and not c.form.endswith("ss") and (
-        c.form not in {"says", "is", "has"}) and nxt is not None and nxt.low in _VERB_AFTER_NOUN
+        c.form not in {"says", "is", "has"}) and nxt is not None and nxt.low in AUXILIARIES
 
 
 def _noun_after_possessive(c: Candidate) -> bool:
@@ -383,26 +392,8 @@ def _marked_follows(c: Candidate) -> bool:
         after = c.toks[c.i + c.length + 1]
         nxt = after if after.sent == c.sent and after.text in OPEN_QUOTES else None
     if nxt is not None and nxt.low == "that":
-        return not _verb_after(c, c.i + c.length + 1)
+        return not relative_verb(c.toks, c.i + c.length + 1)
     return nxt is not None and (nxt.text == ":" or nxt.text in OPEN_QUOTES)
-
-
-_NUMBER_WORDS = words("numbers")
-
-
-def _verb_after(c: Candidate, k: int) -> bool:
-    """Is ``toks[k]`` (the word after a "that") a form of be or have, a modal, or a past tense in -ed
-    before its object or preposition ("voted for", "expanded Medicaid")? An -ed word before a plain
-    noun may open the content ("states that acquired phimosis may be caused by")."""
-    t = c.toks[k] if k < len(c.toks) else None
-    if t is None or t.sent != c.sent:
-        return False
-    if t.low in _VERB_AFTER_NOUN:
-        return True
-    after = c.toks[k + 1] if k + 1 < len(c.toks) else None
-    past = t.text.isalpha() and t.text.islower() and t.low.endswith("ed")
-    return past and after is not None and after.sent == c.sent and (
-        after.low in _PREPOSITIONS or after.low in DETS or after.low in SUBJECT_PRONOUNS or after.cap)
 
 
 _SPECIAL_FRAMES: dict[str, Callable[[Candidate], bool]] = {
@@ -699,7 +690,13 @@ def _which_believes(c: Candidate) -> bool:
 
 
 def _that_verb_after_noun(c: Candidate) -> bool:
-    return c.src is not None and c.entry is THAT_VERB and not clause_start(c.toks, c.src[0])
+    """"Cabinet positions that require": a word before "that" whose source does not open its clause;
+    "Surety firms that had insured the bonds": a plural in -s whose "that" is followed at once by
+    its verb (a relative clause, :func:`relative_verb`)."""
+    if c.src is None or c.entry is not THAT_VERB:
+        return False
+    plural = c.form.endswith("s") and not c.form.endswith(("ed", "ing"))
+    return not clause_start(c.toks, c.src[0]) or (plural and relative_verb(c.toks, c.i + 2))
 
 
 def _noun_cue_after_preposition(c: Candidate) -> bool:
@@ -728,8 +725,7 @@ def _coordinated_noun(c: Candidate) -> bool:
 
 #: Prepositions that also open a clause ("after the council agreed"): a subject may follow them.
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till", "as", "like", "of"})
-#: Relative pronouns, and how far before a prepositional phrase one opens a clause that holds it.
-_RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
+#: How far before a prepositional phrase a relative pronoun opens a clause that holds it.
 _RELATIVE_SPAN = 12
 
 
@@ -745,7 +741,7 @@ def _participle_in_phrase(c: Candidate) -> bool:
     if before.sent != c.sent or before.low not in _PREPOSITIONS or before.low in _CONJUNCTIONS:
         return False
     # "A farmer who ran the office in the old port said": the verb of the relative clause's antecedent
-    return not any(t.low in _RELATIVES for t in c.toks[max(0, c.src[0] - _RELATIVE_SPAN):c.src[0]]
+    return not any(t.low in RELATIVE_PRONOUNS for t in c.toks[max(0, c.src[0] - _RELATIVE_SPAN):c.src[0]]
                    if t.sent == c.sent)
 
 
@@ -784,8 +780,8 @@ SOURCE_VETOES: tuple[Veto, ...] = (
     Veto("which_believes", "\"which\" as the believer", _which_believes),
     Veto("object_relative", "\"the ideas that he promised to uphold\": in an object relative clause "
          "the content is the thing already named, nothing is reported", _object_relative),
-    Veto("that_verb_after_noun", "\"Cabinet positions that require\": a noun and a relative "
-         "clause, not a verb + that-clause", _that_verb_after_noun),
+    Veto("that_verb_after_noun", "\"Cabinet positions that require\", \"firms that had sued\": a noun "
+         "and a relative clause, not a verb + that-clause", _that_verb_after_noun),
     Veto("question_to_the_reader", "\"Do you know where ...?\", \"don't you believe it\": the writer "
          "asks or tells the reader",
          _question_to_the_reader),
